@@ -1,0 +1,31 @@
+/**
+ * The recognizer's contract, shared by the in-page adapter, the CLI scanner and tests.
+ * The recognizer is pure: text in, mentions out; it knows no DOM and no browser API.
+ */
+import type { EntityType } from '../knowledge/schema';
+
+/** `event` and `venue` are the attack and Crocus City Hall; the rest are the pack's entity types. */
+export type MentionKind = EntityType;
+
+export interface Mention {
+  /** UTF-16 offsets into the text of the block (or page) it was found in; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The text as it stands on the page, `text.slice(start, end)`. */
+  text: string;
+  kind: MentionKind;
+  /** Id of the pack entity it refers to. */
+  entity: string;
+}
+
+export interface BlockMention extends Mention {
+  /** Index of the block (a paragraph-like run of text the page adapter extracted) the mention is in. */
+  block: number;
+}
+
+export interface PageResult {
+  /** Whether the page as a whole is about the attack; gates ambiguous names and entity names. */
+  about: boolean;
+  /** Exactly the mentions that should be highlighted (empty when gating rejects everything). */
+  mentions: BlockMention[];
+}

@@ -1,0 +1,42 @@
+import { describe, it, expect, vi } from 'vitest';
+import { createRouter } from '@/lib/messages/router';
+
+const OWN = 'own-extension-id';
+
+function call(router: ReturnType<typeof createRouter>, message: unknown, sender: { id?: string }) {
+  return new Promise((resolve) => {
+    const keepOpen = router(message, sender as never, resolve);
+    expect(keepOpen).toBe(true);
+  });
+}
+
+describe('message router', () => {
+  const handlers = {
+    ping: vi.fn(() => ({ pong: true as const, version: '1' })),
+    'mentions/report': vi.fn(async () => ({ badge: '3' })),
+  };
+  const router = createRouter(OWN, handlers);
+
+  it('answers a valid message from this extension', async () => {
+    expect(await call(router, { type: 'ping' }, { id: OWN })).toEqual({ ok: true, value: { pong: true, version: '1' } });
+  });
+
+  it('refuses messages from another extension or a page, without running the handler', async () => {
+    handlers.ping.mockClear();
+    expect(await call(router, { type: 'ping' }, { id: 'someone-else' })).toEqual({ ok: false, error: 'sender is not this extension' });
+    expect(await call(router, { type: 'ping' }, {})).toMatchObject({ ok: false });
+    expect(handlers.ping).not.toHaveBeenCalled();
+  });
+
+  it('rejects malformed payloads with an error instead of crashing', async () => {
+    for (const bad of [null, 'ping', { type: 'nope' }, { type: 'mentions/report', count: -1, entities: [] }, { type: 'mentions/report', count: 1 }]) {
+      expect(await call(router, bad, { id: OWN })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    }
+    expect(handlers['mentions/report']).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const failing = createRouter(OWN, { ...handlers, ping: () => { throw new Error('boom'); } });
+    expect(await call(failing, { type: 'ping' }, { id: OWN })).toEqual({ ok: false, error: 'boom' });
+  });
+});

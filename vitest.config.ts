@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // vitest's own summary is not a line CI reads; this one is ("N passed, N failed").
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+  },
+});
