@@ -1,0 +1,77 @@
+/**
+ * Vite plugin: validates the knowledge pack at build start and serves it to the bundles.
+ *
+ * - `buildStart` validates lib/knowledge/pack.json (it assembles nothing: run
+ *   `npx tsx scripts/validate-pack.ts --assemble` to rebuild it from the parts) and fails the build with a
+ *   message naming the path of every error.
+ * - `virtual:crocus/pack` is the full validated pack (for the panel, an extension page).
+ * - `virtual:crocus/card` is `cardData(pack)`, the small subset the in-page hover card needs.
+ *
+ * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
+ */
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { cardData } from '../knowledge/card';
+import { readJsonFile } from '../knowledge/load-node';
+import type { KnowledgePack } from '../knowledge/schema';
+import { assertValidPack } from '../knowledge/validate';
+
+export const PACK_MODULE_ID = 'virtual:crocus/pack';
+export const CARD_MODULE_ID = 'virtual:crocus/card';
+const RESOLVED: Record<string, string> = {
+  [PACK_MODULE_ID]: `\0${PACK_MODULE_ID}`,
+  [CARD_MODULE_ID]: `\0${CARD_MODULE_ID}`,
+};
+
+export interface CrocusPackOptions {
+  /** Path of the pack to validate and serve. Default: lib/knowledge/pack.json in this repository. */
+  packPath?: string;
+}
+
+const DEFAULT_PACK_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'knowledge', 'pack.json');
+
+/** JSON as an ES module; JSON.parse of a string literal parses faster than an object literal of this size. */
+function jsonModule(value: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+}
+
+export function crocusPack(options: CrocusPackOptions = {}): Plugin {
+  const packPath = options.packPath ?? DEFAULT_PACK_PATH;
+  let cache: { mtimeMs: number; size: number; pack: KnowledgePack } | undefined;
+
+  /** Reads and validates the pack, re-reading only when the file changed. Throws `PackValidationError`. */
+  const load = (): KnowledgePack => {
+    const st = statSync(packPath);
+    if (cache && cache.mtimeMs === st.mtimeMs && cache.size === st.size) return cache.pack;
+    const pack = assertValidPack(readJsonFile(packPath), packPath);
+    cache = { mtimeMs: st.mtimeMs, size: st.size, pack };
+    return pack;
+  };
+
+  return {
+    name: 'crocus-pack',
+    buildStart() {
+      this.addWatchFile(packPath);
+      try {
+        load();
+      } catch (err) {
+        this.error((err as Error).message);
+      }
+    },
+    resolveId(id) {
+      return RESOLVED[id] ?? null;
+    },
+    load(id) {
+      if (id === RESOLVED[PACK_MODULE_ID]) return jsonModule(load());
+      if (id === RESOLVED[CARD_MODULE_ID]) return jsonModule(cardData(load()));
+      return null;
+    },
+    watchChange(id) {
+      if (id === packPath) cache = undefined;
+    },
+  };
+}
+
+export default crocusPack;

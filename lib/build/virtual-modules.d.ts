@@ -1,0 +1,13 @@
+/** Virtual modules served by the `crocusPack()` Vite plugin (lib/build/pack-plugin.ts). */
+
+declare module 'virtual:crocus/pack' {
+  /** The full knowledge pack, validated at build start (schema + cross references). */
+  const pack: import('../knowledge/schema').KnowledgePack;
+  export default pack;
+}
+
+declare module 'virtual:crocus/card' {
+  /** The small subset of the pack the in-page hover card needs (`cardData(pack)`). */
+  const card: import('../knowledge/card').CardData;
+  export default card;
+}

@@ -1,0 +1,188 @@
+/**
+ * The small, JSON-serialisable subset of the pack that the in-page hover card needs. The page never gets
+ * the whole pack (see the architecture notes): only this, built at build time into `virtual:crocus/card`.
+ * Pure: no fs, no browser API.
+ */
+import type { Claim, EntityType, KnowledgePack } from './schema';
+import { currentCasualtyFigure, displayName, formatIsoDate, indexPack, stateOf } from './load';
+
+export interface CardClaim {
+  id: string;
+  /** ISO date the claim was made (any precision). */
+  date: string;
+  statement: string;
+}
+
+export interface CardEntity {
+  name: string;
+  type: EntityType;
+  description: string;
+  /** Claims this entity made, oldest first. */
+  claims: CardClaim[];
+}
+
+export type Qualifier = 'about' | 'more than' | 'at least';
+
+export interface CardCasualties {
+  /** Casualty figure id (K..). */
+  id: string;
+  dead?: number;
+  deadQualifier?: Qualifier;
+  injured?: number;
+  injuredQualifier?: Qualifier;
+  /** Display name of whoever published the figure. */
+  publishedBy: string;
+  /** ISO date the figure is as of. */
+  asOf: string;
+  official: boolean;
+}
+
+export interface CardEvent {
+  /** Entity ids of the event and the venue. */
+  id: string;
+  venueId: string;
+  name: string;
+  venueName: string;
+  /** ISO date of the attack, and its local start time if known. */
+  date: string;
+  time?: string;
+  /** One line: where it happened. */
+  place: string;
+  casualties: CardCasualties;
+  /** A neutral one-line summary of who claimed or alleged what, derived from the claims' attributes. */
+  attribution: string;
+  counts: { claims: number; timeline: number; conflicts: number };
+}
+
+export interface CardData {
+  title: string;
+  version: string;
+  currentAsOf: string;
+  event: CardEvent;
+  entities: Record<string, CardEntity>;
+}
+
+export function cardData(pack: KnowledgePack): CardData {
+  const idx = indexPack(pack);
+  const ev = pack.event;
+  const k = currentCasualtyFigure(pack);
+  const casualties: CardCasualties = {
+    id: k.id,
+    ...(k.dead !== undefined ? { dead: k.dead } : {}),
+    ...(k.deadQualifier !== undefined ? { deadQualifier: k.deadQualifier } : {}),
+    ...(k.injured !== undefined ? { injured: k.injured } : {}),
+    ...(k.injuredQualifier !== undefined ? { injuredQualifier: k.injuredQualifier } : {}),
+    publishedBy: displayName(pack, k.publishedBy),
+    asOf: k.asOf.date,
+    official: k.official,
+  };
+  const event: CardEvent = {
+    id: ev.entity,
+    venueId: ev.venue,
+    name: idx.entities.get(ev.entity)?.name ?? ev.entity,
+    venueName: idx.entities.get(ev.venue)?.name ?? ev.venue,
+    date: ev.when.date,
+    ...(ev.when.time !== undefined ? { time: ev.when.time } : {}),
+    place: ev.place.text,
+    casualties,
+    attribution: attributionLine(pack),
+    counts: { claims: pack.claims.length, timeline: pack.timeline.length, conflicts: pack.conflicts.length },
+  };
+  const entities: Record<string, CardEntity> = {};
+  for (const e of pack.entities) {
+    const claims = [...(idx.claimsByClaimant.get(e.id) ?? [])].sort(byDate).map(
+      (c): CardClaim => ({ id: c.id, date: c.when.date, statement: c.statement }),
+    );
+    entities[e.id] = { name: e.name, type: e.type, description: e.description, claims };
+  }
+  return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities };
+}
+
+function byDate(a: Claim, b: Claim): number {
+  return a.when.date < b.when.date ? -1 : a.when.date > b.when.date ? 1 : 0;
+}
+
+/** Roles that point at someone as behind the attack. */
+const ALLEGED_ROLES = new Set(['perpetrator', 'organiser', 'sponsor', 'provocateur']);
+
+/** "the United States", "Russia": state names that read with an article. */
+function withArticle(name: string): string {
+  return /^(United |Netherlands|Philippines|Czech Republic|Russian Federation)/.test(name) ? `the ${name}` : name;
+}
+
+function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/**
+ * One neutral line, computed from the claims' attributes:
+ *   "<group> claimed responsibility (<date>); officials in <state> alleged involvement by <state>, which <state> denied; ..."
+ * - responsibility: the targets of `claimed-responsibility` attributes, with the earliest such claim's date;
+ * - allegations: perpetrator/organiser/sponsor/provocateur attributes of claims made from within a state (the
+ *   claimant or an entity it is part of is a state) against another state (the target or what it is part of).
+ *   Grouped by alleging state; a target is listed when at least two claims name it or it is the group's most
+ *   named; at most three groups, the most-claimed first;
+ * - denials: `not-involved` claims made from within the accused state about itself.
+ */
+export function attributionLine(pack: KnowledgePack): string {
+  const idx = indexPack(pack);
+  const name = (id: string) => idx.entities.get(id)?.name ?? id;
+  const claims = [...pack.claims].sort(byDate);
+
+  // Who claimed responsibility, earliest first.
+  const responsible = new Map<string, string>();
+  for (const c of claims) {
+    for (const a of c.attributes) {
+      if (a.role === 'claimed-responsibility' && !responsible.has(a.target)) responsible.set(a.target, c.when.date);
+    }
+  }
+  const clauses: string[] = [];
+  if (responsible.size > 0) {
+    const names = [...responsible.keys()].map(name);
+    const first = [...responsible.values()][0] ?? '';
+    clauses.push(`${joinList(names)} claimed responsibility (${formatIsoDate(first)})`);
+  }
+
+  // State-to-state allegations, grouped by the alleging state.
+  interface Group {
+    count: number;
+    first: string;
+    targets: Map<string, number>;
+  }
+  const groups = new Map<string, Group>();
+  const denials = new Set<string>();
+  for (const c of claims) {
+    const state = stateOf(pack, c.claimant)?.id;
+    if (state === undefined) continue;
+    const accused = new Set<string>();
+    for (const a of c.attributes) {
+      const side = stateOf(pack, a.target)?.id;
+      if (side === undefined) continue;
+      if (a.role === 'not-involved' && side === state) denials.add(state);
+      if (ALLEGED_ROLES.has(a.role) && side !== state) accused.add(side);
+    }
+    if (accused.size === 0) continue;
+    let g = groups.get(state);
+    if (!g) {
+      g = { count: 0, first: c.when.date, targets: new Map() };
+      groups.set(state, g);
+    }
+    g.count++;
+    for (const side of accused) g.targets.set(side, (g.targets.get(side) ?? 0) + 1);
+  }
+  const ranked = [...groups]
+    .sort(([, a], [, b]) => b.count - a.count || (a.first < b.first ? -1 : 1))
+    .slice(0, 3);
+  for (const [state, g] of ranked) {
+    const sorted = [...g.targets].sort((a, b) => b[1] - a[1]);
+    const targets = sorted.filter(([, n], i) => i === 0 || n >= 2).slice(0, 3).map(([id]) => id);
+    let clause = `officials in ${withArticle(name(state))} alleged involvement by ${joinList(targets.map((id) => withArticle(name(id))))}`;
+    const deniers = targets.filter((id) => denials.has(id)).map((id) => withArticle(name(id)));
+    if (deniers.length > 0) clause += `, which ${joinList(deniers)} denied`;
+    clauses.push(clause);
+  }
+  if (clauses.length === 0) return 'No claim of responsibility or attribution is recorded in the pack';
+  const line = clauses.join('; ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
