@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { crocusPack } from './lib/build/pack-plugin';
 
 /** Fixed Firefox add-on id: keeps storage across reinstalls and gives tests a known moz-extension host. */
 export const GECKO_ID = 'crocus-context@crocus-context.org';
@@ -8,12 +9,29 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers on Manifest V3 (Firefox 140 ESR and later support everything we use).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  // crocusPack validates the knowledge pack at build start (a broken pack fails the build) and serves it.
+  vite: () => ({ plugins: [preact(), crocusPack()] }),
   manifest: ({ browser }) => ({
-    name: 'Crocus Context',
-    description:
-      'Context for news about the 22 March 2024 Crocus City Hall attack: sourced attributions, timeline and conflicting claims. Runs locally; sends nothing.',
-    permissions: ['storage'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Only the panel page, for the in-page overlay (an iframe); its scripts load from the extension's own origin.
+    web_accessible_resources: [
+      {
+        resources: ['sidepanel.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        // Chrome: a per-session URL, so pages cannot probe for the extension with a fixed address.
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_command_open_panel__',
+      },
+    },
+    // scripting: the sentinel's candidates get the full page script injected only where needed.
+    permissions: ['storage', 'scripting'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

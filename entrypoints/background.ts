@@ -1,7 +1,49 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '@/lib/messages/router';
+import { sendToTab } from '@/lib/messages/send';
+import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
+import { createHistoryService } from '@/lib/storage/service';
+
+const PAGE_SCRIPT = '/content-scripts/page.js';
+
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the extension runs on the page at `url` under the reader's settings. */
+async function enabledFor(url: string | undefined): Promise<boolean> {
+  const host = hostOf(url);
+  return host !== '' && isSiteEnabled(await loadSettings(), host);
+}
+
+/** The tab a panel request is about: the one named, the overlay's own tab, or the active tab (native panel). */
+async function targetTab(tabId: number | undefined, senderTab: number | undefined): Promise<number | undefined> {
+  if (tabId !== undefined) return tabId;
+  if (senderTab !== undefined) return senderTab;
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return active?.id;
+}
+
+/** Firefox's sidebar API (not in Chrome's types). */
+type SidebarAction = { open(): Promise<void> };
 
 export default defineBackground(() => {
+  // The reader's history (IndexedDB in the extension's origin): records reports, prunes by the retention setting.
+  const history = createHistoryService();
+  // The keyboard shortcut opens the browser's own panel. Both calls must happen synchronously in the handler:
+  // the browsers only allow them in response to a user action.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'open-panel') return;
+    if (import.meta.env.FIREFOX) {
+      void (browser as unknown as { sidebarAction: SidebarAction }).sidebarAction.open();
+    } else if (tab?.windowId !== undefined) {
+      void browser.sidePanel.open({ windowId: tab.windowId });
+    }
+  });
   browser.runtime.onMessage.addListener(
     createRouter(browser.runtime.id, {
       ping: () => ({ pong: true as const, version: browser.runtime.getManifest().version }),
@@ -12,8 +54,40 @@ export default defineBackground(() => {
           await browser.action.setBadgeText({ tabId, text: badge });
           await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3a8c' });
         }
+        // Only with mentions, never from private tabs; a storage failure is logged and never fails the report.
+        await history.report(msg, sender);
         return { badge };
       },
+      // The sentinel found a candidate: inject the full page script into that frame, unless the site is off.
+      'sentinel/candidate': async (_msg, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || !(await enabledFor(sender.url))) return { activated: false };
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT] });
+        return { activated: true };
+      },
+      'page/settings': async (_msg, sender) => {
+        const settings = await loadSettings();
+        return { active: await enabledFor(sender.url), highlightStyle: settings.highlightStyle };
+      },
+      'site/disable': async (_msg, sender) => {
+        const site = hostOf(sender.url);
+        if (!site) throw new Error('no site to disable');
+        await disableSite(site);
+        return { site };
+      },
+      'page/context': async (msg, sender) => {
+        const tabId = await targetTab(msg.tabId, sender.tab?.id);
+        if (tabId === undefined) return null;
+        // No content script on the tab (browser pages, pages loaded before install): nothing to show.
+        return sendToTab(tabId, { type: 'content/context' }).catch(() => null);
+      },
+      'page/reveal': async (msg, sender) => {
+        const tabId = await targetTab(msg.tabId, sender.tab?.id);
+        if (tabId === undefined) return { revealed: false };
+        return sendToTab(tabId, { type: 'content/reveal', index: msg.index }).catch(() => ({ revealed: false }));
+      },
+      'history/summary': (msg) => history.summary({ entity: msg.entity, claim: msg.claim }),
+      'history/status': () => history.status(),
     }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
 });

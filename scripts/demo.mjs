@@ -1,6 +1,7 @@
 // The headless demo: the built extension in real Chromium on the seed article (served on 127.0.0.1).
-// Writes demo-output/page.png (highlights), demo-output/panel.png (the panel), and demo-output/mentions.json,
-// the mentions exactly as the extension registered them (read back from the page's CSS highlight registry).
+// Writes demo-output/page.png (highlights), card.png (the hover card on the first mention), panel.png (the
+// overlay panel opened from the card), and mentions.json: the mentions exactly as the extension registered them
+// (read back from the page's CSS highlight registry).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchChromium, waitFor } from './browser/launch.mjs';
 import { serve } from './browser/server.mjs';
@@ -32,17 +33,31 @@ try {
   });
 
   await page.screenshot({ path: OUT + 'page.png', fullPage: true });
-  const panel = await chromium.context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(chromium.extensionUrl('sidepanel.html'));
-  await panel.waitForLoadState('load');
-  await panel.screenshot({ path: OUT + 'panel.png' });
+
+  // Hover the first event mention: the card opens after the dwell delay.
+  const target = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('crocus-event') ?? [])][0];
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0];
+    return r ? { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 } : null;
+  });
+  if (target) {
+    await page.mouse.move(target.x, target.y);
+    const card = page.getByTestId('crocus-card');
+    await card.waitFor({ timeout: 5000 });
+    await page.screenshot({ path: OUT + 'card.png' });
+    await card.getByRole('button', { name: 'Open panel' }).click();
+    await page.waitForFunction(() => document.querySelector('crocus-context-panel') !== null);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: OUT + 'panel.png' });
+  }
 
   writeFileSync(OUT + 'mentions.json', JSON.stringify({ url, badge, mentions }, null, 2) + '\n');
   console.log(`Toolbar badge: ${badge}`);
   console.log(`Recognized mentions (${mentions.length}):`);
   for (const m of mentions) console.log(`  [${m.highlight.replace('crocus-', '')}] ${m.text}`);
-  console.log(`\nWrote ${OUT}page.png, ${OUT}panel.png and ${OUT}mentions.json`);
+  console.log(`\nWrote page.png, card.png, panel.png and mentions.json to ${OUT}`);
 } finally {
   await chromium.close();
   await server.close();

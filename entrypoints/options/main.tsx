@@ -1,4 +1,20 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/options/OptionsApp';
+import pack from 'virtual:crocus/pack';
+import { OptionsApp, type OptionsDeps } from '@/components/options/OptionsApp';
+import { sendToBackground } from '@/lib/messages/send';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings';
+import { HistoryStore, type StorageStatus } from '@/lib/storage/history';
+import './style.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+// Wiring only: the page opens the history database itself (extension origin) and asks the background about
+// problems it met while recording pages.
+const statements = new Map(pack.claims.map((c) => [c.id, c.statement]));
+
+const deps: OptionsDeps = {
+  store: new HistoryStore(),
+  settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
+  backgroundStatus: async () => (await sendToBackground({ type: 'history/status' })) as StorageStatus,
+  knowledge: { conflicts: pack.conflicts, statement: (id) => statements.get(id) },
+};
+
+render(<OptionsApp deps={deps} />, document.getElementById('app')!);

@@ -6,6 +6,8 @@
  *   message naming the path of every error.
  * - `virtual:crocus/pack` is the full validated pack (for the panel, an extension page).
  * - `virtual:crocus/card` is `cardData(pack)`, the small subset the in-page hover card needs.
+ * - `virtual:crocus/matcher` is the recognizer's matcher table compiled from the pack (page script only).
+ * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex), for the sentinel on every page.
  *
  * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
  */
@@ -14,15 +16,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { cardData } from '../knowledge/card';
+import { compileMatcherTable } from '../recognize/compile';
+import type { MatcherTable } from '../recognize/table';
 import { readJsonFile } from '../knowledge/load-node';
 import type { KnowledgePack } from '../knowledge/schema';
 import { assertValidPack } from '../knowledge/validate';
 
 export const PACK_MODULE_ID = 'virtual:crocus/pack';
 export const CARD_MODULE_ID = 'virtual:crocus/card';
+export const MATCHER_MODULE_ID = 'virtual:crocus/matcher';
+export const QUICK_MODULE_ID = 'virtual:crocus/quick';
 const RESOLVED: Record<string, string> = {
   [PACK_MODULE_ID]: `\0${PACK_MODULE_ID}`,
   [CARD_MODULE_ID]: `\0${CARD_MODULE_ID}`,
+  [MATCHER_MODULE_ID]: `\0${MATCHER_MODULE_ID}`,
+  [QUICK_MODULE_ID]: `\0${QUICK_MODULE_ID}`,
 };
 
 export interface CrocusPackOptions {
@@ -50,6 +58,13 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
     return pack;
   };
 
+  let compiled: { pack: KnowledgePack; table: MatcherTable } | undefined;
+  const matcherTable = (): MatcherTable => {
+    const pack = load();
+    if (compiled?.pack !== pack) compiled = { pack, table: compileMatcherTable(pack) };
+    return compiled.table;
+  };
+
   return {
     name: 'crocus-pack',
     buildStart() {
@@ -66,6 +81,9 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
     load(id) {
       if (id === RESOLVED[PACK_MODULE_ID]) return jsonModule(load());
       if (id === RESOLVED[CARD_MODULE_ID]) return jsonModule(cardData(load()));
+      if (id === RESOLVED[MATCHER_MODULE_ID]) return jsonModule(matcherTable());
+      // The sentinel gets only the quick pattern: it is injected into every page.
+      if (id === RESOLVED[QUICK_MODULE_ID]) return `export default ${JSON.stringify(matcherTable().quick)};\n`;
       return null;
     },
     watchChange(id) {

@@ -11,3 +11,15 @@ declare module 'virtual:crocus/card' {
   const card: import('../knowledge/card').CardData;
   export default card;
 }
+
+declare module 'virtual:crocus/matcher' {
+  /** The recognizer's matcher table, compiled from the pack at build time. */
+  const table: import('../recognize/table').MatcherTable;
+  export default table;
+}
+
+declare module 'virtual:crocus/quick' {
+  /** Source of the quick pattern (flags `iu`): every page with a possible mention matches it. */
+  const quick: string;
+  export default quick;
+}

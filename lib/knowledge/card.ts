@@ -4,7 +4,7 @@
  * Pure: no fs, no browser API.
  */
 import type { Claim, EntityType, KnowledgePack } from './schema';
-import { currentCasualtyFigure, displayName, formatIsoDate, indexPack, stateOf } from './load';
+import { ancestry, currentCasualtyFigure, displayName, formatIsoDate, indexPack, stateOf } from './load';
 
 export interface CardClaim {
   id: string;
@@ -46,7 +46,7 @@ export interface CardEvent {
   /** ISO date of the attack, and its local start time if known. */
   date: string;
   time?: string;
-  /** One line: where it happened. */
+  /** Short: the venue's town and region ("Krasnogorsk, Moscow Oblast"), from the venue's `partOf` places. */
   place: string;
   casualties: CardCasualties;
   /** A neutral one-line summary of who claimed or alleged what, derived from the claims' attributes. */
@@ -83,7 +83,7 @@ export function cardData(pack: KnowledgePack): CardData {
     venueName: idx.entities.get(ev.venue)?.name ?? ev.venue,
     date: ev.when.date,
     ...(ev.when.time !== undefined ? { time: ev.when.time } : {}),
-    place: ev.place.text,
+    place: shortPlace(pack, ev.venue) || ev.place.text,
     casualties,
     attribution: attributionLine(pack),
     counts: { claims: pack.claims.length, timeline: pack.timeline.length, conflicts: pack.conflicts.length },
@@ -96,6 +96,14 @@ export function cardData(pack: KnowledgePack): CardData {
     entities[e.id] = { name: e.name, type: e.type, description: e.description, claims };
   }
   return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities };
+}
+
+/** The places a venue belongs to, nearest first: "Krasnogorsk, Moscow Oblast". */
+function shortPlace(pack: KnowledgePack, venue: string): string {
+  return ancestry(pack, venue)
+    .filter((e) => e.type === 'place')
+    .map((e) => e.name)
+    .join(', ');
 }
 
 function byDate(a: Claim, b: Claim): number {

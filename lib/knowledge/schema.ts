@@ -143,6 +143,50 @@ export const Quote = z.object({
   translatedBy: z.string().optional(),
 });
 
+/**
+ * Terms per language that express one idea in a sentence reporting a claim. Matched case-insensitively and
+ * without diacritics, word by word: a trailing `*` makes a word a stem ("координир*" matches координировали,
+ * координация), several words make a phrase ("duty to warn"). CJK/Thai terms match inside the text.
+ */
+export const CueTerms = z.record(LangTag, z.array(NonEmpty).min(1));
+
+/** One idea of a claim; it counts once per sentence however many of its terms or entity names are found. */
+export const CueGroup = z.object({
+  terms: CueTerms.optional(),
+  /** Entities whose names (from `entities[].names`, never copied here) express the idea: a target, a place. */
+  entities: z.array(EntityId).optional(),
+  /** How much the idea counts (default 1). */
+  weight: z.number().positive().max(5).optional(),
+  /** A sentence without this idea never reports the claim. */
+  required: z.boolean().optional(),
+});
+
+/**
+ * The cues that identify a sentence reporting a claim (lib/claims compiles them into the sentence matcher).
+ * A sentence reports the claim when its claimant is named in it (by any of the entity's names) or, for a
+ * sentence that goes on with "he said" / "по его словам", in the sentence before, and it shows enough of the
+ * claim's ideas: score = speaker weight x (sum of the weights of the ideas found + a date cue) - penalties.
+ */
+export const ClaimCues = z.object({
+  /** Others that may be named as the one making the claim, and how much that counts (the claimant counts 1,
+   * the institutions it is `partOf` count 0.8 without being listed here). */
+  speakers: z.array(z.object({ entity: EntityId, weight: z.number().gt(0).max(1) })).optional(),
+  /** Descriptions of the claimant that are not names ("the military court", "американские чиновники"). */
+  speakerTerms: z.object({ terms: CueTerms, weight: z.number().gt(0).max(1) }).optional(),
+  /** Attribution targets whose names count as one idea each (shorthand for a group with `entities`). */
+  targets: z.array(EntityId).optional(),
+  /** The key ideas of the statement. */
+  groups: z.array(CueGroup).min(1, 'cues need at least one group of terms'),
+  /** Terms that show a sentence is not reporting this claim (a denial of it, another matter): any one vetoes. */
+  negative: CueTerms.optional(),
+  /** Dates named in the claim's content besides `when` (a warning's date): a cue when mentioned, never a mismatch. */
+  dates: z.array(IsoDate).optional(),
+  /** Least number of distinct ideas (groups, targets, the claim's date) a sentence must show; default 2. */
+  minGroups: z.number().int().min(1).optional(),
+  /** Least score a sentence needs; default 2. */
+  minScore: z.number().positive().optional(),
+});
+
 export const Claim = z.object({
   id: ClaimId,
   /** schema.org Claim.author: the entity that made the claim. */
@@ -157,6 +201,8 @@ export const Claim = z.object({
   venue: z.string().optional(),
   note: z.string().optional(),
   ...Sourced,
+  /** How to recognize a sentence that reports this claim (optional). */
+  cues: ClaimCues.optional(),
 });
 
 /** A side of a conflict: the claims that agree on one position, and that position in a few neutral words. */
@@ -245,6 +291,80 @@ export const EventCore = z.object({
 
 export const Unverified = z.object({ id: z.string(), text: NonEmpty, sources: z.array(SourceId).optional() });
 
+/** One group of context cues for gating: every distinct term found adds `weight`, the group adds at most `cap`. */
+export const RecognitionCue = z.object({
+  id: NonEmpty,
+  /** Positive for cues that the page is about the attack, negative for cues that it is about something else. */
+  weight: z.number(),
+  /** Limit of the group's total (same sign as `weight`). */
+  cap: z.number(),
+  /** Terms of this group, where they match, win over overlapping shorter names ("Crocus Expo" hides "Crocus"). */
+  blocks: z.boolean().optional(),
+  /** Cues specific to this attack (its date, the gunmen's nationality): they count as topical evidence. */
+  topical: z.boolean().optional(),
+  /**
+   * Cues that, right next to an ambiguous event/venue name, make it specific ("Crocus concert hall",
+   * "la strage del Crocus", "تالار کروکوس").
+   */
+  promotes: z.boolean().optional(),
+  /** Venue words ("concert hall", "konser salonu") that near a place name (`proximity`) describe the venue. */
+  head: z.boolean().optional(),
+  /** Terms per language (`und` for any language); a trailing `*` makes a stem. */
+  terms: Names,
+});
+
+/**
+ * What the recognizer (lib/recognize) needs beyond the entities' names: extra name forms, descriptions, gating
+ * cues and weights. Compiled at build time into a small matcher table. Entity ids refer to `entities`.
+ */
+export const Recognition = z.object({
+  note: z.string().optional(),
+  /** Name tokens that make an event/venue name specific (Crocus, Крокус, クロッカス, ...). */
+  markers: z.array(NonEmpty).min(1),
+  /** Event/venue names that contain a marker but are still ambiguous alone ("Crocus", "Crocus City"). */
+  weakNames: z.array(NonEmpty).optional(),
+  /** Words that alternate inside names (Ukrainian у/в): each name is also matched with the variants. */
+  wordVariants: z.record(z.string(), z.array(NonEmpty)).optional(),
+  /** Matching rules per script: suffix letters allowed after a name, inner-word inflection, prefixes, stem vowels. */
+  scripts: z.object({
+    suffix: z.record(z.string(), z.number().int().min(0).max(20)),
+    starSuffix: z.number().int().min(0).max(30),
+    gap: z.number().int().min(0).max(10),
+    prefixes: z.record(z.string(), z.object({ letters: NonEmpty, max: z.number().int().min(1).max(5) })).optional(),
+    vowels: z.record(z.string(), NonEmpty).optional(),
+    minStem: z.number().int().min(1).max(10),
+  }),
+  /** Scores that decide whether a page is about the attack. */
+  weights: z.object({
+    threshold: z.number(),
+    /**
+     * Topical evidence a page needs when its only anchors are ambiguous names or descriptions: the sum of topical
+     * cue groups and of the weights (each at least 0.5) of the entities it mentions.
+     */
+    topical: z.number().optional(),
+    strongEvent: z.number(),
+    strongVenue: z.number(),
+    weak: z.number(),
+    description: z.number(),
+    entityDefault: z.record(EntityType, z.number()),
+    entities: z.record(EntityId, z.number()).optional(),
+  }),
+  /** Entities whose one-word names serve as tokens of the quick pre-filter (Moscow, Moscow Oblast, Krasnogorsk). */
+  quickAnchors: z.array(EntityId).optional(),
+  /** Entities (besides the event and venue) whose mention alone can anchor a page: the gunmen. */
+  anchors: z.array(EntityId).optional(),
+  /** Name forms the recognizer needs beyond `entities[].names` (inflections, transliterations), per entity. */
+  names: z.record(EntityId, Names).optional(),
+  /** Phrases that refer to the event or venue without its name ("the concert hall near Moscow"); always gated. */
+  descriptions: z.record(EntityId, Names).optional(),
+  cues: z.array(RecognitionCue),
+  /**
+   * Descriptions found by proximity: a `head` cue within `window` words of a mention of one of `places` describes
+   * `entity` ("a concert venue outside Moscow", "Moskova'daki konser salonuna").
+   */
+  proximity: z.object({ entity: EntityId, places: z.array(EntityId).min(1), window: z.number().int().min(0).max(10) }).optional(),
+});
+
 export const KnowledgePack = z.object({
   /** Semantic version of the pack's content. */
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semver'),
@@ -261,6 +381,8 @@ export const KnowledgePack = z.object({
   /** What could not be verified: shown so readers know where the record is thin. */
   unverified: z.array(Unverified),
   seed: z.object({ source: SourceId, file: NonEmpty, statements: z.array(SeedStatement).min(1) }),
+  /** Recognizer data (optional for now: without it the recognizer uses the entities' names with built-in defaults). */
+  recognition: Recognition.optional(),
 });
 
 export type IsoDate = z.infer<typeof IsoDate>;
@@ -274,10 +396,15 @@ export type CasualtyFigure = z.infer<typeof CasualtyFigure>;
 export type Attribution = z.infer<typeof Attribution>;
 export type Quote = z.infer<typeof Quote>;
 export type Claim = z.infer<typeof Claim>;
+export type CueTerms = z.infer<typeof CueTerms>;
+export type CueGroup = z.infer<typeof CueGroup>;
+export type ClaimCues = z.infer<typeof ClaimCues>;
 export type Conflict = z.infer<typeof Conflict>;
 export type Discrepancy = z.infer<typeof Discrepancy>;
 export type TimelineType = z.infer<typeof TimelineType>;
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export type SeedStatement = z.infer<typeof SeedStatement>;
 export type EventCore = z.infer<typeof EventCore>;
+export type RecognitionCue = z.infer<typeof RecognitionCue>;
+export type Recognition = z.infer<typeof Recognition>;
 export type KnowledgePack = z.infer<typeof KnowledgePack>;

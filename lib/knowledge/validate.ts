@@ -19,6 +19,7 @@ import {
   TimelineEntry,
   Unverified,
   SeedStatement,
+  type Claim as ClaimRecord,
   type DateInfo,
   type Fact,
 } from './schema';
@@ -311,6 +312,7 @@ function crossCheck(data: unknown, push: (path: Segment[], message: string) => v
     c.attributes.forEach((a, k) => entityRef(['claims', i, 'attributes', k, 'target'], a.target, 'attribution target entity'));
     sourceRefs(['claims', i, 'sources'], c.sources);
     dateCheck(['claims', i, 'when'], c.when, 'claim', true);
+    checkClaimCues(c, ['claims', i, 'cues'], entityRef, push);
   }
 
   // Conflicts.
@@ -412,5 +414,62 @@ function crossCheck(data: unknown, push: (path: Segment[], message: string) => v
       st.claims.forEach((id, k) => claimRef(['seed', 'statements', i, 'claims', k], id));
       st.timeline?.forEach((id, k) => timelineRef(['seed', 'statements', i, 'timeline', k], id));
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Claim cues (what lib/claims compiles into the sentence matcher)
+
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/** Why a cue term cannot be matched, or undefined: words of letters/digits, `*` only ending a stem of 3+ letters. */
+function cueTermProblem(term: string): string | undefined {
+  // An apostrophe stays inside a word (Ukrainian обов'яз*, French l'Ukraine).
+  const words = term.trim().split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+  if (words.length === 0) return 'is empty';
+  for (const w of words) {
+    if (/\*./u.test(w)) return `"${w}": "*" may only end a word`;
+    const letters = w.replace(/[^\p{L}\p{N}]/gu, '');
+    if (letters.length === 0) return `"${w}" has no letters`;
+    if (w.endsWith('*') && letters.length < 3 && !UNSPACED_SCRIPT.test(w)) return `stem "${w}" is shorter than 3 letters`;
+  }
+  return undefined;
+}
+
+function checkClaimCues(
+  c: ClaimRecord,
+  path: Segment[],
+  entityRef: (path: Segment[], id: string, what?: string) => void,
+  push: (path: Segment[], message: string) => void,
+): void {
+  const cues = c.cues;
+  if (!cues) return;
+  const terms = (list: Record<string, string[]> | undefined, at: Segment[]) => {
+    for (const [lang, words] of Object.entries(list ?? {})) {
+      words.forEach((t, k) => {
+        const problem = cueTermProblem(t);
+        if (problem) push([...at, lang, k], `cue term ${problem}`);
+      });
+    }
+  };
+  cues.speakers?.forEach((s, k) => {
+    entityRef([...path, 'speakers', k, 'entity'], s.entity, 'speaker entity');
+    if (s.entity === c.claimant) push([...path, 'speakers', k, 'entity'], `"${s.entity}" is the claimant, which always counts as the speaker`);
+  });
+  if (cues.speakerTerms) terms(cues.speakerTerms.terms, [...path, 'speakerTerms', 'terms']);
+  cues.targets?.forEach((id, k) => entityRef([...path, 'targets', k], id, 'cue target entity'));
+  let termLists = 0;
+  cues.groups.forEach((g, k) => {
+    const lists = Object.values(g.terms ?? {}).filter((l) => l.length > 0).length;
+    termLists += lists;
+    if (lists === 0 && (g.entities ?? []).length === 0) push([...path, 'groups', k], 'a cue group needs terms or entities');
+    g.entities?.forEach((id, n) => entityRef([...path, 'groups', k, 'entities', n], id, 'cue entity'));
+    terms(g.terms, [...path, 'groups', k, 'terms']);
+  });
+  if (termLists === 0) push([...path, 'groups'], 'cues need at least one term list');
+  terms(cues.negative, [...path, 'negative']);
+  const ideas = cues.groups.length + (cues.targets?.length ?? 0) + 1;
+  if (cues.minGroups !== undefined && cues.minGroups > ideas) {
+    push([...path, 'minGroups'], `minGroups ${cues.minGroups} is more than the ${ideas} ideas the cues can show (groups, targets and the date)`);
   }
 }

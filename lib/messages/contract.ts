@@ -11,11 +11,78 @@ export const MentionReport = z.object({
   count: z.number().int().nonnegative().max(1_000_000),
   /** Entity ids mentioned, for the reader's history. */
   entities: z.array(z.string().max(64)).max(500),
+  // Optional (older senders omit them). The background takes the address and title from the sender where it can,
+  // and drops a `published` value that is not an ISO date.
+  /** The page's address (used only when it has the sender's origin: single-page sites change paths). */
+  url: z.string().max(4096).optional(),
+  /** The page's title. */
+  title: z.string().max(1000).optional(),
+  /** The page's declared publication date (ISO date or timestamp). */
+  published: z.string().max(64).optional(),
+  /** Claim ids the page mentioned, for the reader's history. */
+  claims: z.array(z.string().max(64)).max(500).optional(),
 });
 
 export const Ping = z.object({ type: z.literal('ping') });
 
-export const Message = z.discriminatedUnion('type', [MentionReport, Ping]);
+/** From the panel (or an extension page): how often the reader met the story (optionally one entity or claim). */
+export const HistorySummaryRequest = z.object({
+  type: z.literal('history/summary'),
+  entity: z.string().max(64).optional(),
+  claim: z.string().max(64).optional(),
+});
+
+/** From the options page: the background's view of the history storage (e.g. a quota failure while recording). */
+export const HistoryStatusRequest = z.object({ type: z.literal('history/status') });
+
+/**
+ * From the panel (native side panel or in-page overlay): what the extension found on a tab. Without `tabId` the
+ * background uses the sender's tab (overlay) or the active tab of the current window (native panel).
+ */
+export const PageContextRequest = z.object({ type: z.literal('page/context'), tabId: z.number().int().optional() });
+
+/** From the panel: scroll to and flash mention `index` on the tab. */
+export const RevealRequest = z.object({ type: z.literal('page/reveal'), tabId: z.number().int().optional(), index: z.number().int().nonnegative() });
+
+/** From the sentinel: this frame's text matched the quick pattern; inject the page script if the site is enabled. */
+export const CandidateReport = z.object({ type: z.literal('sentinel/candidate') });
+
+/** From the page script: may it run here, and how should highlights look (settings stay in the background). */
+export const PageSettingsRequest = z.object({ type: z.literal('page/settings') });
+
+/** From the hover card: stop highlighting on the sender's site. */
+export const DisableSiteRequest = z.object({ type: z.literal('site/disable') });
+
+export const Message = z.discriminatedUnion('type', [
+  MentionReport,
+  Ping,
+  PageContextRequest,
+  RevealRequest,
+  CandidateReport,
+  PageSettingsRequest,
+  DisableSiteRequest,
+  HistorySummaryRequest,
+  HistoryStatusRequest,
+]);
+
+/** One highlighted mention as the panel lists it. */
+export interface PageMentionSummary {
+  index: number;
+  text: string;
+  kind: string;
+  entity: string;
+  /** A few words around the mention, for the list. */
+  context: string;
+}
+
+/** What the content script knows about its page. */
+export interface PageContext {
+  url: string;
+  title: string;
+  /** Publication date the page declares (article:published_time, JSON-LD datePublished, ...), ISO. */
+  published?: string;
+  mentions: PageMentionSummary[];
+}
 
 export type MentionReport = z.infer<typeof MentionReport>;
 export type Message = z.infer<typeof Message>;
@@ -26,6 +93,28 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface Replies {
   'mentions/report': { badge: string };
   ping: { pong: true; version: string };
+  /** null when the tab has no content script (a browser page, a page without mentions the script skipped). */
+  'page/context': PageContext | null;
+  'page/reveal': { revealed: boolean };
+  'sentinel/candidate': { activated: boolean };
+  'page/settings': { active: boolean; highlightStyle: string };
+  'site/disable': { site: string };
+  /** Pages with mentions in the reader's history, their sites, and the earliest first visit (ISO). */
+  'history/summary': { pages: number; sites: number; firstSeen?: string };
+  /** state: 'ok' | 'unknown' | 'unavailable' | 'blocked' | 'upgrade-failed' | 'newer-version' | 'quota' | 'failed'. */
+  'history/status': { state: string; detail?: string; since?: string };
 }
 
 export type ReplyTo<M extends Message> = Replies[M['type']];
+
+/** From the background to a tab's content script (the panel's requests, forwarded). */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content/context') }),
+  z.object({ type: z.literal('content/reveal'), index: z.number().int().nonnegative() }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export interface ContentReplies {
+  'content/context': PageContext;
+  'content/reveal': { revealed: boolean };
+}

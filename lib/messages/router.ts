@@ -1,16 +1,23 @@
 import type { Browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { Message, type Replies, type Result } from './contract';
 
 type Sender = Browser.runtime.MessageSender;
-import { Message, type ReplyTo, type Result } from './contract';
 
-type Handlers = { [T in Message['type']]: (msg: Extract<Message, { type: T }>, sender: Sender) => Promise<ReplyTo<Extract<Message, { type: T }>>> | ReplyTo<Extract<Message, { type: T }>> };
+export type Handlers<M extends { type: string }, R extends Record<M['type'], unknown>> = {
+  [T in M['type']]: (msg: Extract<M, { type: T }>, sender: Sender) => Promise<R[T]> | R[T];
+};
 
 /**
- * Builds the background's onMessage listener: checks that the sender is this extension, validates the payload
- * against the contract, runs the handler and answers with a Result. Malformed input gets an error reply, never a
+ * Builds an onMessage listener: checks that the sender is this extension, validates the payload against the
+ * contract's schema, runs the handler and answers with a Result. Malformed input gets an error reply, never a
  * crash. Written with sendResponse + `return true` so it works with every fake and real browser.
  */
-export function createRouter(ownId: string, handlers: Handlers) {
+export function createRouterFor<M extends { type: string }, R extends Record<M['type'], unknown>>(
+  schema: z.ZodType<M>,
+  ownId: string,
+  handlers: Handlers<M, R>,
+) {
   return (raw: unknown, sender: Sender, sendResponse: (r: Result<unknown>) => void): true => {
     const reply = (r: Result<unknown>) => {
       try {
@@ -23,13 +30,13 @@ export function createRouter(ownId: string, handlers: Handlers) {
       reply({ ok: false, error: 'sender is not this extension' });
       return true;
     }
-    const parsed = Message.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       reply({ ok: false, error: `malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
       return true;
     }
     const msg = parsed.data;
-    const handler = handlers[msg.type] as (m: Message, s: Sender) => unknown;
+    const handler = handlers[msg.type as M['type']] as (m: M, s: Sender) => unknown;
     Promise.resolve()
       .then(() => handler(msg, sender))
       .then(
@@ -38,4 +45,9 @@ export function createRouter(ownId: string, handlers: Handlers) {
       );
     return true;
   };
+}
+
+/** The background's router for the main contract. */
+export function createRouter(ownId: string, handlers: Handlers<Message, Replies>) {
+  return createRouterFor<Message, Replies>(Message, ownId, handlers);
 }

@@ -16,6 +16,11 @@ export interface Mention {
   kind: MentionKind;
   /** Id of the pack entity it refers to. */
   entity: string;
+  /**
+   * Set when the mention lies inside a longer one ("Krasnogorsk" inside "the Krasnogorsk attack", "Crocus City
+   * Hall" inside "Anschlag auf die Crocus City Hall"). Highlighters may skip inner mentions.
+   */
+  inner?: boolean;
 }
 
 export interface BlockMention extends Mention {

@@ -14,6 +14,13 @@ describe('message router', () => {
   const handlers = {
     ping: vi.fn(() => ({ pong: true as const, version: '1' })),
     'mentions/report': vi.fn(async () => ({ badge: '3' })),
+    'page/context': vi.fn(async () => null),
+    'page/reveal': vi.fn(async () => ({ revealed: false })),
+    'sentinel/candidate': vi.fn(async () => ({ activated: false })),
+    'page/settings': vi.fn(async () => ({ active: true, highlightStyle: 'underline' })),
+    'site/disable': vi.fn(async () => ({ site: 'example.org' })),
+    'history/summary': vi.fn(async () => ({ pages: 0, sites: 0 })),
+    'history/status': vi.fn(() => ({ state: 'ok' as const })),
   };
   const router = createRouter(OWN, handlers);
 

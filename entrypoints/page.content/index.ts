@@ -1,0 +1,89 @@
+import '@/components/card/card.css';
+import { browser } from 'wxt/browser';
+import table from 'virtual:crocus/matcher';
+import { recognizeBlocks, quickCheck } from '@/lib/recognize/recognize';
+import { createPageController } from '@/lib/page/controller';
+import { ContentRequest, type ContentReplies } from '@/lib/messages/contract';
+import { createRouterFor } from '@/lib/messages/router';
+import { sendToBackground } from '@/lib/messages/send';
+import { isolate } from './isolate';
+import { startReporting } from './report';
+import { pageContext, reveal } from './page-context';
+import { startHoverCard } from './hover-card';
+import { createOverlay } from './overlay';
+
+/** Set in the isolated world: a second injection into the same frame (extension reload, racing sentinels) bows out. */
+const GUARD = '__crocusContextPage';
+
+/**
+ * The full page script, injected by the background only into frames whose text the sentinel found promising.
+ * Each feature starts and fails on its own (`isolate`): an error in one is logged once and leaves the page and the
+ * other features working.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const w = window as unknown as Record<string, unknown>;
+    if (w[GUARD]) return;
+    w[GUARD] = true;
+    ctx.onInvalidated(() => delete w[GUARD]);
+
+    const settings = await sendToBackground({ type: 'page/settings' }).catch(() => null);
+    if (!settings?.active) return;
+
+    const overlay = isolate('overlay', () => createOverlay(ctx));
+    const reporter = isolate('report', () => startReporting(ctx));
+
+    const controller = createPageController({
+      root: document,
+      table,
+      recognize: recognizeBlocks,
+      quickCheck,
+      onResult: (result) => reporter?.update(result.mentions),
+      onNavigate: (listener) => {
+        ctx.addEventListener(window, 'wxt:locationchange', listener);
+      },
+    });
+    controller.start();
+    ctx.onInvalidated(() => controller.stop());
+
+    isolate('hover card', () =>
+      startHoverCard(ctx, controller, {
+        openPanel: (entity) => overlay?.open(entity),
+        disableSite: () => {
+          controller.stop();
+          overlay?.close();
+          void sendToBackground({ type: 'site/disable' }).catch(() => {});
+        },
+      }),
+    );
+
+    isolate('messages', () => {
+      const listener = createRouterFor<ContentRequest, ContentReplies>(ContentRequest, browser.runtime.id, {
+        'content/context': () => pageContext(controller),
+        'content/reveal': (msg) => ({ revealed: reveal(controller, msg.index) }),
+      });
+      browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+    });
+
+    // Settings changed elsewhere (options page, popup, another tab): apply at once.
+    isolate('settings', () => {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith('settings.'))) return;
+        void sendToBackground({ type: 'page/settings' }).then((s) => {
+          if (!s.active) {
+            controller.stop();
+            overlay?.close();
+          } else if (controller.state === 'stopped') {
+            controller.start();
+          }
+        });
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    });
+  },
+});

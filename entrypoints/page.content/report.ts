@@ -1,0 +1,39 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageMention } from '@/lib/page/controller';
+import { publishedDate } from '@/lib/page-meta/published';
+import { sendToBackground } from '@/lib/messages/send';
+
+/** Reports go out at most this often: the badge and history need the settled state, not every rescan. */
+const REPORT_MS = 500;
+
+/** Tells the background what the page mentions (for the badge and the reader's history). */
+export function startReporting(ctx: ContentScriptContext) {
+  let latest: PageMention[] = [];
+  let timer: number | undefined;
+  let lastSent = '';
+
+  const send = () => {
+    timer = undefined;
+    const entities = [...new Set(latest.map((m) => m.entity))].slice(0, 500);
+    const key = `${latest.length}|${entities.join(',')}|${location.href}`;
+    if (key === lastSent) return;
+    lastSent = key;
+    void sendToBackground({
+      type: 'mentions/report',
+      count: latest.length,
+      entities,
+      url: location.href,
+      title: document.title.slice(0, 500),
+      published: publishedDate(document),
+    }).catch(() => {
+      // The background restarts now and then; the next change reports again.
+    });
+  };
+
+  return {
+    update(mentions: PageMention[]) {
+      latest = mentions;
+      timer ??= ctx.setTimeout(send, REPORT_MS);
+    },
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * Visible text of a page, split into blocks: the one place that decides what text the recognizer sees.
+ *
+ * A block is a paragraph-like run of text: inline elements join (`<b>Crocus</b> City Hall` is one block), block-level
+ * elements, `<br>`, table cells, list items, shadow roots and frames start a new one. Decided by tag name only (no
+ * getComputedStyle) so a walk costs one visit per node. The block text is exactly the concatenation of its text
+ * nodes' data, so an offset in the block text maps 1:1 to (text node, offset).
+ *
+ * Standard DOM only (childNodes / nodeType / getAttribute): the CLI scanner runs this same code under happy-dom.
+ */
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of `node.data` within the block text. */
+  start: number;
+}
+
+export interface TextBlock {
+  text: string;
+  segments: TextSegment[];
+}
+
+/** Attribute that marks the extension's own UI hosts (hover card, overlay panel): never read, never observed. */
+export const UI_HOST_ATTR = 'data-crocus-context';
+
+/** Elements whose content is never read (not rendered as text, or the user's own input). */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
+  // SVG/MathML text is laid out by other rules, is rarely prose, and its highlight painting differs by browser.
+  'svg', 'math',
+  // Replaced / embedded content: fallback children are not rendered.
+  'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'canvas', 'picture', 'img', 'map',
+  'head', 'title', 'meta', 'link', 'base',
+  // The fallback highlighter's own wrapper is NOT here: its text is page text.
+]);
+
+/** Elements that start and end a block (block-level by default, plus line breaks and atomic inline boxes). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hgroup', 'hr', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre',
+  'search', 'section', 'summary', 'table', 'caption', 'colgroup', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul',
+  'xmp', 'br', 'button', 'meter', 'progress', 'rt', 'rp',
+  // Skipped form controls and embedded content still separate the text around them (inline images do not).
+  'textarea', 'input', 'select', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math',
+]);
+
+const ELEMENT = 1;
+const TEXT = 3;
+const DOCUMENT = 9;
+const FRAGMENT = 11;
+
+/** True when the element's own subtree is excluded from reading (checked on the element alone, not ancestors). */
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag)) return true;
+  if (tag === 'dialog' && !el.hasAttribute('open')) return true;
+  // One attribute scan covers the rare attributes; most elements have none or one or two.
+  if (!el.hasAttributes()) return false;
+  if (isHiddenByAttribute(el)) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return el.getAttribute('role') === 'textbox';
+}
+
+/** True when the element starts/ends a block. */
+export function isBlockBoundary(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
+/**
+ * The parent in the flat tree the walk follows: a shadow root's parent is its host, a frame document's parent is
+ * its frame element (same origin only). Light-DOM parents otherwise (slotted nodes go up through their host).
+ */
+export function composedParent(node: Node): Node | null {
+  const p = node.parentNode;
+  if (p) return p;
+  if (node.nodeType === FRAGMENT) return (node as ShadowRoot).host ?? null;
+  if (node.nodeType === DOCUMENT) {
+    try {
+      return (node as Document).defaultView?.frameElement ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Whether `node` lies in `ancestor`'s composed subtree (crossing shadow roots and same-origin frames). */
+export function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+  return false;
+}
+
+/**
+ * Whether `node` sits in a subtree the walk never reads (inside a skipped element or an editable region, or in a
+ * closed / detached tree). Used for incremental rescans, where the walk starts below the document.
+ */
+export function isInSkippedSubtree(node: Node): boolean {
+  let n: Node | null = node.nodeType === ELEMENT ? node : composedParent(node);
+  if (n && n.nodeType === ELEMENT && (n as HTMLElement).isContentEditable) return true;
+  while (n) {
+    const t = n.nodeType;
+    if (t === ELEMENT) {
+      if (isSkippedElement(n as Element)) return true;
+      n = composedParent(n);
+    } else if (t === DOCUMENT) {
+      const doc = n as Document;
+      if (doc.designMode === 'on') return true;
+      let frame: Element | null = null;
+      try {
+        frame = doc.defaultView?.frameElement ?? null;
+      } catch {
+        frame = null;
+      }
+      if (!frame) return false; // the top document (or a frame we cannot see out of): reached the root
+      // The frame element's tag is skipped (its fallback content is not read) but its document is walked; only
+      // its hiding attributes count.
+      if (isHiddenByAttribute(frame)) return true;
+      n = composedParent(frame);
+    } else {
+      n = composedParent(n);
+    }
+  }
+  // Fell off the tree without reaching a document: detached.
+  return true;
+}
+
+function isHiddenByAttribute(el: Element): boolean {
+  return el.hasAttribute(UI_HOST_ATTR) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
+
+/**
+ * The nearest node at or above `node` whose content forms whole blocks: a block element, a shadow root, or a
+ * document. Re-extracting that node gives exactly the blocks the full walk gives for its content.
+ */
+export function blockContainer(node: Node): Node {
+  let n: Node | null = node;
+  while (n) {
+    const t = n.nodeType;
+    if (t === ELEMENT && isBlockBoundary(n as Element)) return n;
+    if (t === FRAGMENT || t === DOCUMENT) return n;
+    const p = composedParent(n);
+    if (!p) return n;
+    n = p;
+  }
+  return node;
+}
+
+export interface WalkHooks {
+  /** Called for each open shadow root and same-origin frame document the walk enters (to observe them). */
+  onRoot?(root: ShadowRoot | Document): void;
+}
+
+const BREAK = 0;
+type StackItem = Node | typeof BREAK;
+
+/**
+ * A resumable walk: `step(shouldYield)` processes nodes until done (returns true) or until `shouldYield()` says the
+ * slice is over (returns false; call again to continue). `extractBlocks` runs it to the end in one go.
+ *
+ * Depth-first with an explicit stack (no recursion limit). Siblings are reached lazily (a node's next sibling is
+ * pushed when the node is taken), so a parent with 100,000 children costs nothing up front and slices stay short.
+ */
+export class BlockWalker {
+  readonly blocks: TextBlock[] = [];
+  private readonly stack: StackItem[] = [];
+  /** Parallel to `stack`: whether the item's following siblings come after it. */
+  private readonly siblings: boolean[] = [];
+  private parts: string[] = [];
+  private segments: TextSegment[] = [];
+  private length = 0;
+
+  constructor(
+    root: Node,
+    private readonly hooks: WalkHooks = {},
+  ) {
+    this.push(BREAK, false);
+    this.push(root, false);
+  }
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  private push(item: StackItem, withSiblings: boolean): void {
+    this.stack.push(item);
+    this.siblings.push(withSiblings);
+  }
+
+  step(shouldYield?: () => boolean): boolean {
+    const stack = this.stack;
+    let n = 0;
+    while (stack.length) {
+      if (shouldYield && (++n & 255) === 0 && shouldYield()) return false;
+      const item = stack.pop()!;
+      const withSiblings = this.siblings.pop()!;
+      if (item === BREAK) {
+        this.flush();
+        continue;
+      }
+      if (withSiblings) {
+        const next = item.nextSibling;
+        if (next) this.push(next, true);
+      }
+      switch (item.nodeType) {
+        case TEXT: {
+          const data = (item as Text).data;
+          if (data.length) {
+            this.segments.push({ node: item as Text, start: this.length });
+            this.parts.push(data);
+            this.length += data.length;
+          }
+          break;
+        }
+        case ELEMENT:
+          this.element(item as Element);
+          break;
+        case DOCUMENT: {
+          const doc = item as Document;
+          if (doc.designMode === 'on') break;
+          const body = doc.body ?? doc.documentElement;
+          if (body) {
+            this.push(BREAK, false);
+            this.push(body, false);
+          }
+          break;
+        }
+        case FRAGMENT:
+          this.push(BREAK, false);
+          this.pushChildren(item);
+          break;
+        default:
+          // Comments, processing instructions, doctypes: nothing visible.
+          break;
+      }
+    }
+    this.flush();
+    return true;
+  }
+
+  private element(el: Element): void {
+    const tag = el.localName;
+    if (isSkippedElement(el)) {
+      if (BLOCK_TAGS.has(tag)) this.flush();
+      if ((tag === 'iframe' || tag === 'frame') && !isHiddenByAttribute(el)) this.frame(el as HTMLIFrameElement);
+      return;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      this.flush();
+      this.push(BREAK, false);
+    }
+    // An open shadow root replaces the light children in rendering; they show up through its slots.
+    const shadow = (el as HTMLElement).shadowRoot;
+    if (shadow) {
+      this.flush();
+      this.hooks.onRoot?.(shadow);
+      this.push(BREAK, false);
+      this.pushChildren(shadow);
+      return;
+    }
+    if (tag === 'slot') {
+      let assigned: Node[] = [];
+      try {
+        assigned = (el as HTMLSlotElement).assignedNodes();
+      } catch {
+        // No slot assignment support: fall back to the slot's own content.
+      }
+      if (assigned.length) {
+        for (let i = assigned.length - 1; i >= 0; i--) this.push(assigned[i], false);
+        return;
+      }
+    } else if (tag === 'details' && !el.hasAttribute('open')) {
+      // A closed <details> shows only its summary.
+      for (let c = el.lastChild; c; c = c.previousSibling) {
+        if (c.nodeType === ELEMENT && (c as Element).localName === 'summary') this.push(c, false);
+      }
+      return;
+    }
+    this.pushChildren(el);
+  }
+
+  private frame(el: HTMLIFrameElement): void {
+    let doc: Document | null = null;
+    try {
+      doc = el.contentDocument;
+    } catch {
+      // Cross-origin (SecurityError): not ours to read.
+      return;
+    }
+    if (!doc) return;
+    this.hooks.onRoot?.(doc);
+    this.push(BREAK, false);
+    this.push(doc, false);
+  }
+
+  private pushChildren(parent: Node): void {
+    const first = parent.firstChild;
+    if (first) this.push(first, true);
+  }
+
+  private flush(): void {
+    if (!this.segments.length) return;
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
+    if (/\S/.test(text)) this.blocks.push({ text, segments: this.segments });
+    this.parts = [];
+    this.segments = [];
+    this.length = 0;
+  }
+}
+
+/**
+ * All visible text blocks under `root` (an element, a shadow root or a document), in document order.
+ * Open shadow roots and same-origin iframes are included.
+ */
+export function extractBlocks(root: Node, hooks?: WalkHooks): TextBlock[] {
+  const walker = new BlockWalker(root, hooks);
+  walker.step();
+  return walker.blocks;
+}

@@ -1,0 +1,1010 @@
+/**
+ * The page adapter's conductor: quick check → walk → recognize → highlight, then keep up with the page.
+ *
+ * - A page without any candidate costs one `quickCheck` over `body.textContent` (plus a scan for open shadow roots
+ *   and same-origin frames); nothing else is set up except one observer that re-runs the quick check on added text.
+ * - On a candidate: walk the visible text into blocks (time-sliced), recognize (in chunks, time-sliced), map
+ *   mentions to Ranges, register highlights.
+ * - One debounced MutationObserver rescans only the blocks whose nodes changed (the nearest block container of each
+ *   change; a full rescan past `maxChangedNodes`), ignoring our own UI hosts and our own fallback wrappers.
+ * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
+ */
+import type { BlockMention, MentionKind } from '../recognize/types';
+import {
+  BlockWalker,
+  UI_HOST_ATTR,
+  blockContainer,
+  composedParent,
+  isBlockBoundary,
+  isInSkippedSubtree,
+  isSkippedElement,
+  type TextBlock,
+} from './blocks';
+import { recognizeInChunks, type RecognizeFn } from './chunks';
+import { createHighlighter, type HighlightItem, type HighlightStyleName, type Highlighter } from './highlighter';
+import { piecesFor, rangeFromPieces, rangeValid, type TextPiece } from './ranges';
+import { defaultScheduler, type PageScheduler } from './scheduler';
+
+export interface PageMention extends BlockMention {
+  /** Stable for the life of this mention (unchanged text keeps its index across rescans). */
+  readonly index: number;
+  /** Live Range over the mention's text. */
+  readonly range: Range;
+  /** All ranges of the mention (one today; a list so callers need not change if that ever differs). */
+  readonly ranges: readonly Range[];
+}
+
+export interface PageResultEvent {
+  about: boolean;
+  mentions: PageMention[];
+}
+
+export interface LoopBreakerOptions {
+  /** Rescans of one region allowed within `windowMs` before backing off. Default 10. */
+  max?: number;
+  windowMs?: number;
+  /** First back-off; doubles each time the region misbehaves again. Default 5 s, capped at `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface PageControllerOptions<T> {
+  root: Document;
+  table: T;
+  recognize: RecognizeFn<T>;
+  quickCheck: (text: string, table: T) => boolean;
+  /**
+   * Skip the first whole-page quick check: the caller (the sentinel) already found a candidate in this page.
+   * Later checks (navigation, restart) run as usual.
+   */
+  assumeCandidate?: boolean;
+  onResult?: (result: PageResultEvent) => void;
+  /** Subscribe to SPA navigations (e.g. WXT's `wxt:locationchange`); returns an unsubscribe function. */
+  onNavigate?: (listener: () => void) => (() => void) | void;
+  scheduler?: PageScheduler;
+  /** Defaults to `createHighlighter({ root })` (the Custom Highlight API, wrapping where it is missing). */
+  highlighter?: Highlighter;
+  /** Look of the default highlighter (the reader's `highlightStyle` setting). Default 'underline'. */
+  highlightStyle?: HighlightStyleName;
+  /** Mutation batching window. Default 250 ms. */
+  debounceMs?: number;
+  /** Work per slice before yielding. Default 8 ms. */
+  sliceMs?: number;
+  /** Past this many changed nodes in one batch, rescan the whole page. Default 1000. */
+  maxChangedNodes?: number;
+  /** Highlight at most this many mentions per page. Default 2000. */
+  maxMentions?: number;
+  loop?: LoopBreakerOptions;
+  /** How often to check that the page has not dropped our highlight registrations. Default 2000 ms; 0 = never. */
+  repairIntervalMs?: number;
+  log?: (message: string) => void;
+  /** Test hook: called whenever a walk over `node` starts. */
+  onWalk?: (node: Node) => void;
+}
+
+export type ControllerState = 'new' | 'idle' | 'active' | 'stopped';
+
+export interface PageController {
+  start(): void;
+  /** Full rescan now (e.g. after a setting changed). */
+  rescan(): void;
+  /** Disconnects everything and clears the highlights. */
+  stop(): void;
+  /**
+   * Current mentions, in page order. Mentions inside a longer one carry `inner: true` (e.g. the venue inside
+   * "Crocus City Hall attack"); they are not painted (the outer one is), filter them out to count what is shown.
+   */
+  mentions(): PageMention[];
+  /** The live Range of mention `index`, or null when gone or no longer valid. */
+  rangeOf(index: number): Range | null;
+  /** The mention whose range is this exact Range object (for hit testing). */
+  mentionOfRange(range: AbstractRange): PageMention | null;
+  /** The text of the block mention `index` was found in, with the mention's offsets in it (for context lines). */
+  contextOf(index: number): { text: string; start: number; end: number } | null;
+  /** Switch the highlight look (the reader changed the setting). */
+  setHighlightStyle(style: HighlightStyleName): void;
+  /** Whether the page was judged to be about the attack. */
+  readonly about: boolean;
+  readonly state: ControllerState;
+  /** Resolves when the work in progress (if any) is done. */
+  whenIdle(): Promise<void>;
+}
+
+interface Entry {
+  mention: MutableMention;
+  item: HighlightItem;
+}
+
+interface BlockRec {
+  block: TextBlock;
+  entries: Entry[];
+}
+
+type MutableMention = { -readonly [K in keyof PageMention]: PageMention[K] };
+
+interface BreakerState {
+  stamps: number[];
+  level: number;
+  backoffUntil: number;
+  last: number;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+const COMMENT = 8;
+const DOCUMENT = 9;
+const FRAGMENT = 11;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+/** Pages whose HTML is larger than this are quick-checked in slices instead of through one `textContent`. */
+const QUICK_TEXTCONTENT_MAX = 1_000_000;
+const QUICK_CHUNK = 1 << 18;
+const QUICK_OVERLAP = 256;
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable', 'role'],
+};
+
+function highlightKind(kind: MentionKind): 'event' | 'entity' {
+  return kind === 'event' || kind === 'venue' ? 'event' : 'entity';
+}
+
+export function createPageController<T>(opts: PageControllerOptions<T>): PageController {
+  const root = opts.root;
+  const sched = opts.scheduler ?? defaultScheduler((root.defaultView ?? globalThis) as Window & typeof globalThis);
+  const debounceMs = opts.debounceMs ?? 250;
+  const sliceMs = opts.sliceMs ?? 8;
+  const maxChanged = opts.maxChangedNodes ?? 1000;
+  const maxMentions = opts.maxMentions ?? 2000;
+  const loop = { max: 10, windowMs: 5000, backoffMs: 5000, maxBackoffMs: 300_000, ...opts.loop };
+  const repairIntervalMs = opts.repairIntervalMs ?? 2000;
+  const logged = new Set<string>();
+  const logOnce = (key: string, message: string): void => {
+    if (logged.has(key)) return;
+    logged.add(key);
+    (opts.log ?? ((m: string) => console.warn(`[crocus-context] ${m}`)))(message);
+  };
+
+  let state: ControllerState = 'new';
+  let highlighter: Highlighter | null = opts.highlighter ?? null;
+  let blocks: BlockRec[] = [];
+  let about = false;
+  let evidence: string[] = [];
+  /** Recognizer results by block text, valid for the current `about`. */
+  const cache = new Map<string, BlockMention[]>();
+  // ~16 KB per recognizer call to start (about 5 ms with the real table); adapted to the measured speed.
+  const sizer = { chars: 16_384 };
+  let nextIndex = 0;
+  const byIndex = new Map<number, Entry>();
+  const byRange = new WeakMap<AbstractRange, Entry>();
+  let mentionList: PageMention[] | null = null;
+
+  let observer: MutationObserver | null = null;
+  const observed = new Set<Node>();
+  let pending: MutationRecord[] = [];
+  let needFull = false;
+  let needIdleFull = false;
+  const forced = new Set<Node>();
+  const breaker = new WeakMap<Node, BreakerState>();
+  const deferred = new Map<Node, number>();
+  let deferTimer: unknown = null;
+  let tickTimer: unknown = null;
+  let repairTimer: unknown = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let generation = 0;
+  let unsubscribeNav: (() => void) | null = null;
+  let navSubscribed = false;
+  let assumed = false;
+  let sliceStart = 0;
+  let lastSignature = '';
+
+  // ---- helpers ----
+
+  let style: HighlightStyleName = opts.highlightStyle ?? 'underline';
+  const hl = (): Highlighter => (highlighter ??= createHighlighter({ root, log: opts.log, style }));
+  const shouldYield = (): boolean => sched.now() - sliceStart >= sliceMs;
+
+  /** Yield if the slice is used up; false when the controller was stopped or restarted meanwhile. */
+  async function breathe(gen: number): Promise<boolean> {
+    if (shouldYield()) {
+      await sched.yieldToMain();
+      sliceStart = sched.now();
+    }
+    return gen === generation && state !== 'stopped';
+  }
+
+  function isOwnUi(node: Node): boolean {
+    const el = node.nodeType === ELEMENT ? (node as Element) : node.parentElement;
+    return !!el && typeof el.closest === 'function' && el.closest(`[${UI_HOST_ATTR}]`) !== null;
+  }
+
+  function observeRoot(node: Node): void {
+    if (observed.has(node) || !observer) return;
+    try {
+      observer.observe(node, OBSERVE);
+      observed.add(node);
+    } catch {
+      /* a frame that went away */
+    }
+  }
+
+  function ensureObserver(): void {
+    if (observer) return;
+    const MO = (globalThis.MutationObserver ??
+      (root.defaultView as (Window & typeof globalThis) | null)?.MutationObserver) as typeof MutationObserver;
+    observer = new MO((records) => {
+      if (state === 'stopped') return;
+      pending.push(...records);
+      scheduleTick(debounceMs);
+    });
+    observeRoot(root);
+  }
+
+  /** Run our own DOM writes (fallback wrapping) without seeing them as page mutations. */
+  function quietly(fn: () => void): void {
+    if (observer) pending.push(...observer.takeRecords());
+    try {
+      fn();
+    } finally {
+      observer?.takeRecords();
+    }
+  }
+
+  function scheduleTick(delay: number): void {
+    if (tickTimer !== null || state === 'stopped') return;
+    tickTimer = sched.setTimeout(() => {
+      tickTimer = null;
+      kick();
+    }, delay);
+  }
+
+  function kick(): void {
+    if (state === 'stopped') return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await tick();
+        } while (again && (state as ControllerState) !== 'stopped');
+      } catch (err) {
+        logOnce('error', `page adapter error: ${(err as Error)?.message ?? err}`);
+      } finally {
+        running = null;
+      }
+    })();
+  }
+
+  // ---- loop breaker ----
+
+  /** Whether `region` may be rescanned now; if not, it is queued for when its back-off ends. */
+  function allow(region: Node, now: number): boolean {
+    let st = breaker.get(region);
+    if (!st) breaker.set(region, (st = { stamps: [], level: 0, backoffUntil: 0, last: now }));
+    // Quiet (no change requests at all) for long enough since the last back-off: forgive.
+    if (st.level && now >= st.backoffUntil && now - st.last > 4 * loop.windowMs) st.level = 0;
+    st.last = now;
+    if (now < st.backoffUntil) {
+      defer(region, st.backoffUntil);
+      return false;
+    }
+    st.stamps = st.stamps.filter((t) => t > now - loop.windowMs);
+    // After a back-off, one rescan per window before backing off again.
+    const limit = st.level ? 1 : loop.max;
+    if (st.stamps.length >= limit) {
+      st.level++;
+      st.backoffUntil = now + Math.min(loop.backoffMs * 2 ** (st.level - 1), loop.maxBackoffMs);
+      st.stamps = [];
+      logOnce('loop', 'the page keeps rewriting highlighted text; rescanning it less often');
+      defer(region, st.backoffUntil);
+      return false;
+    }
+    st.stamps.push(now);
+    return true;
+  }
+
+  function defer(region: Node, at: number): void {
+    const cur = deferred.get(region);
+    if (cur === undefined || at < cur) deferred.set(region, at);
+    armDeferTimer();
+  }
+
+  function armDeferTimer(): void {
+    if (deferTimer !== null) sched.clearTimeout(deferTimer);
+    deferTimer = null;
+    if (!deferred.size || state === 'stopped') return;
+    const next = Math.min(...deferred.values());
+    deferTimer = sched.setTimeout(
+      () => {
+        deferTimer = null;
+        const now = sched.now();
+        for (const [region, at] of deferred) {
+          if (at <= now) {
+            deferred.delete(region);
+            forced.add(region);
+          }
+        }
+        armDeferTimer();
+        if (forced.size) kick();
+      },
+      Math.max(0, next - sched.now()),
+    );
+  }
+
+  // ---- idle mode: quick checks only ----
+
+  async function quickCheckText(text: string, gen: number): Promise<boolean | null> {
+    if (text.length <= QUICK_CHUNK) return opts.quickCheck(text, opts.table);
+    for (let i = 0; i < text.length; i += QUICK_CHUNK) {
+      if (opts.quickCheck(text.slice(Math.max(0, i - QUICK_OVERLAP), i + QUICK_CHUNK), opts.table)) return true;
+      if (!(await breathe(gen))) return null;
+    }
+    return false;
+  }
+
+  /** Open shadow roots and same-origin frame documents, found by a sliced element scan (no text work). */
+  async function findRoots(gen: number): Promise<(ShadowRoot | Document)[] | null> {
+    const found: (ShadowRoot | Document)[] = [];
+    const queue: Node[] = [root.body ?? root.documentElement].filter(Boolean) as Node[];
+    while (queue.length) {
+      const start = queue.shift()!;
+      const doc = start.nodeType === DOCUMENT ? (start as Document) : start.ownerDocument!;
+      const tw = doc.createTreeWalker(start, SHOW_ELEMENT);
+      let n = 0;
+      for (let el = tw.currentNode as Element | null; el; el = tw.nextNode() as Element | null) {
+        if ((++n & 511) === 0 && !(await breathe(gen))) return null;
+        if (el.nodeType !== ELEMENT) continue;
+        if (el.hasAttribute(UI_HOST_ATTR)) continue;
+        const sr = (el as HTMLElement).shadowRoot;
+        if (sr) {
+          found.push(sr);
+          queue.push(sr);
+        }
+        const tag = el.localName;
+        if (tag === 'iframe' || tag === 'frame') {
+          let fdoc: Document | null = null;
+          try {
+            fdoc = (el as HTMLIFrameElement).contentDocument;
+          } catch {
+            fdoc = null;
+          }
+          if (fdoc?.body) {
+            found.push(fdoc);
+            queue.push(fdoc.body);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Size of the page's HTML as loaded, from navigation timing (0 when unknown). */
+  function loadedSize(): number {
+    try {
+      const perf = (root.defaultView as (Window & typeof globalThis) | null)?.performance;
+      const nav = perf?.getEntriesByType?.('navigation')?.[0] as PerformanceNavigationTiming | undefined;
+      return nav?.decodedBodySize ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * The whole page's text through `quickCheck`. One `body.textContent` where the page is of ordinary size; on very
+   * large pages (where building that string alone would block for tens of ms) the text nodes are read in slices.
+   */
+  async function quickCheckPage(gen: number): Promise<boolean | null> {
+    const body = root.body ?? root.documentElement;
+    if (!body) return false;
+    if (loadedSize() <= QUICK_TEXTCONTENT_MAX) return quickCheckText(body.textContent ?? '', gen);
+    const tw = root.createTreeWalker(body, SHOW_TEXT);
+    let acc = '';
+    let n = 0;
+    for (let t = tw.nextNode(); t; t = tw.nextNode()) {
+      acc += (t as Text).data;
+      if (acc.length >= QUICK_CHUNK) {
+        if (opts.quickCheck(acc, opts.table)) return true;
+        acc = acc.slice(-QUICK_OVERLAP);
+      }
+      if ((++n & 511) === 0 && !(await breathe(gen))) return null;
+    }
+    return opts.quickCheck(acc, opts.table);
+  }
+
+  async function idleFull(gen: number): Promise<void> {
+    ensureObserver();
+    if (opts.assumeCandidate && !assumed) {
+      // The sentinel already found a candidate in this page: go straight to the walk.
+      assumed = true;
+      return activate(gen);
+    }
+    const hit = await quickCheckPage(gen);
+    if (hit === null) return;
+    if (hit) return activate(gen);
+    const roots = await findRoots(gen);
+    if (!roots) return;
+    for (const r of roots) {
+      observeRoot(r);
+      const text = (r.nodeType === DOCUMENT ? (r as Document).body?.textContent : r.textContent) ?? '';
+      const h = await quickCheckText(text, gen);
+      if (h === null) return;
+      if (h) return activate(gen);
+    }
+  }
+
+  async function idleTick(records: MutationRecord[], gen: number): Promise<void> {
+    if (needIdleFull) {
+      needIdleFull = false;
+      return idleFull(gen);
+    }
+    const parts: string[] = [];
+    const blocksSeen = new Set<Node>();
+    /** A name may span the changed node and its neighbours: test the whole enclosing block (when small). */
+    const addBlockOf = (node: Node): void => {
+      const b = blockContainer(node);
+      if (blocksSeen.has(b) || b.nodeType === DOCUMENT || b === root.body) return;
+      blocksSeen.add(b);
+      parts.push(b.textContent ?? '');
+    };
+    let count = 0;
+    for (const rec of records) {
+      if (rec.type === 'characterData') {
+        count++;
+        if (!isOwnUi(rec.target)) {
+          parts.push((rec.target as CharacterData).data);
+          addBlockOf(rec.target);
+        }
+      } else if (rec.type === 'childList') {
+        count += rec.addedNodes.length;
+        if (rec.addedNodes.length && rec.target.nodeType === ELEMENT && !isBlockBoundary(rec.target as Element)) {
+          addBlockOf(rec.target);
+        }
+        for (const n of rec.addedNodes) {
+          if (n.nodeType === COMMENT || isOwnUi(n)) continue;
+          parts.push(n.textContent ?? '');
+          const sr = n.nodeType === ELEMENT ? (n as HTMLElement).shadowRoot : null;
+          if (sr) {
+            observeRoot(sr);
+            parts.push(sr.textContent ?? '');
+          }
+        }
+      }
+      if (count > maxChanged) return idleFull(gen);
+    }
+    if (!parts.length) return;
+    const hit = await quickCheckText(parts.join('\n'), gen);
+    if (hit) return activate(gen);
+  }
+
+  async function activate(gen: number): Promise<void> {
+    if (gen !== generation || state === 'stopped') return;
+    state = 'active';
+    armRepair();
+    await fullScan(gen);
+  }
+
+  // ---- active mode ----
+
+  function armRepair(): void {
+    if (!repairIntervalMs || repairTimer !== null || state !== 'active') return;
+    repairTimer = sched.setTimeout(() => {
+      repairTimer = null;
+      if (state !== 'active') return;
+      if (blocks.length) highlighter?.ensureRegistered();
+      armRepair();
+    }, repairIntervalMs);
+  }
+
+  function walkSliced(node: Node, gen: number): Promise<TextBlock[] | null> {
+    opts.onWalk?.(node);
+    const walker = new BlockWalker(node, { onRoot: observeRoot });
+    return (async () => {
+      while (!walker.step(shouldYield)) {
+        await sched.yieldToMain();
+        sliceStart = sched.now();
+        if (gen !== generation || state === 'stopped') return null;
+      }
+      return walker.blocks;
+    })();
+  }
+
+  /** Recognize block texts, using cached results for texts already seen under the current gating. */
+  async function recognizeTexts(texts: string[], gen: number): Promise<BlockMention[][] | null> {
+    const out: BlockMention[][] = new Array(texts.length);
+    const todo: number[] = [];
+    texts.forEach((t, i) => {
+      const hit = cache.get(t);
+      if (hit) out[i] = hit.map((m) => ({ ...m, block: i }));
+      else todo.push(i);
+    });
+    if (!todo.length) return out;
+    const r = await recognizeInChunks(
+      todo.map((i) => texts[i]),
+      {
+        recognize: opts.recognize,
+        table: opts.table,
+        about,
+        evidence,
+        now: () => sched.now(),
+        yieldToMain: async () => {
+          await sched.yieldToMain();
+          sliceStart = sched.now();
+        },
+        cancelled: () => gen !== generation || state === 'stopped',
+        sliceMs,
+        sizer,
+      },
+    );
+    if (r.cancelled) return null;
+    if (r.about && !about) {
+      about = true;
+      evidence = r.evidence;
+      cache.clear();
+    }
+    if (cache.size > 5000) cache.clear();
+    todo.forEach((i, k) => {
+      const ms = r.perBlock[k];
+      cache.set(texts[i], ms.map((m) => ({ ...m, block: 0 })));
+      out[i] = ms.map((m) => ({ ...m, block: i }));
+    });
+    return out;
+  }
+
+  function makeEntry(block: TextBlock, m: BlockMention, reuse: Map<Text, Entry[]> | null): Entry | null {
+    if (block.text.slice(m.start, m.end) !== m.text) return null;
+    const pieces = piecesFor(block, m.start, m.end);
+    if (!pieces) return null;
+    const old = reuse?.get(pieces[0].node)?.find((e) => sameEntry(e, m, pieces));
+    if (old) {
+      reuse!.get(pieces[0].node)!.splice(reuse!.get(pieces[0].node)!.indexOf(old), 1);
+      return old;
+    }
+    const range = rangeFromPieces(pieces);
+    const item: HighlightItem = { kind: highlightKind(m.kind), range, pieces, text: m.text };
+    const index = nextIndex++;
+    const mention = {
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      kind: m.kind,
+      entity: m.entity,
+      ...(m.inner ? { inner: true } : {}),
+      block: m.block,
+      index,
+      get range() {
+        return item.range;
+      },
+      get ranges() {
+        return [item.range];
+      },
+    } as MutableMention;
+    return { mention, item };
+  }
+
+  function sameEntry(e: Entry, m: BlockMention, pieces: TextPiece[]): boolean {
+    const p = e.item.pieces;
+    return (
+      e.mention.entity === m.entity &&
+      e.mention.kind === m.kind &&
+      e.mention.text === m.text &&
+      p.length === pieces.length &&
+      p.every((x, i) => x.node === pieces[i].node && x.start === pieces[i].start && x.end === pieces[i].end) &&
+      rangeValid(e.item.range, p, e.mention.text)
+    );
+  }
+
+  function buildRecs(newBlocks: TextBlock[], results: BlockMention[][], reuse: Map<Text, Entry[]> | null): BlockRec[] {
+    return newBlocks.map((block, i) => {
+      const entries: Entry[] = [];
+      for (const m of results[i] ?? []) {
+        // Inner mentions (inside a longer one) are listed but not painted; the wrapping fallback leaves them out,
+        // since wrapping the outer one splits their text nodes.
+        if (m.inner && hl().mode === 'fallback') continue;
+        const e = makeEntry(block, m, reuse);
+        if (e) entries.push(e);
+      }
+      return { block, entries };
+    });
+  }
+
+  /** Swap `removed` entries for `added` ones in the highlighter and the indexes, then report. */
+  function commit(next: BlockRec[], removed: Entry[], added: Entry[]): void {
+    const keep = new Set(added);
+    const drop = removed.filter((e) => !keep.has(e));
+    quietly(() => hl().remove(drop.map((e) => e.item)));
+    for (const e of drop) byIndex.delete(e.mention.index);
+    blocks = next;
+    let total = 0;
+    const paint: HighlightItem[] = [];
+    blocks.forEach((rec, b) => {
+      rec.entries = rec.entries.filter((e) => {
+        if (total >= maxMentions) {
+          if (!byIndex.has(e.mention.index)) logOnce('cap', `more than ${maxMentions} mentions; the rest are not highlighted`);
+          else quietly(() => hl().remove([e.item]));
+          byIndex.delete(e.mention.index);
+          return false;
+        }
+        total++;
+        e.mention.block = b;
+        if (!byIndex.has(e.mention.index)) {
+          byIndex.set(e.mention.index, e);
+          byRange.set(e.item.range, e);
+          if (!e.mention.inner) paint.push(e.item);
+        }
+        return true;
+      });
+    });
+    if (paint.length) quietly(() => hl().add(paint));
+    mentionList = null;
+    // Report only when something a listener can see changed (the set of mentions or the gating).
+    const signature = `${about ? 1 : 0}:${[...byIndex.keys()].join(',')}`;
+    if (signature === lastSignature) return;
+    lastSignature = signature;
+    opts.onResult?.({ about, mentions: api.mentions() });
+  }
+
+  async function fullScan(gen: number): Promise<void> {
+    const h = hl();
+    if (h.mode === 'fallback' && byIndex.size) {
+      // Wrappers change the text nodes the walk would record: restore the page first.
+      const all = [...byIndex.values()];
+      quietly(() => h.remove(all.map((e) => e.item)));
+      byIndex.clear();
+      blocks = blocks.map((r) => ({ block: r.block, entries: [] }));
+    }
+    sliceStart = sched.now();
+    const found = await walkSliced(root, gen);
+    if (!found) return;
+    about = false;
+    evidence = [];
+    cache.clear();
+    const results = await recognizeTexts(
+      found.map((b) => b.text),
+      gen,
+    );
+    if (!results) return;
+    const old = blocks.flatMap((r) => r.entries);
+    const next = buildRecs(found, results, reuseMap(old));
+    commit(next, old, next.flatMap((r) => r.entries));
+  }
+
+  function reuseMap(entries: Entry[]): Map<Text, Entry[]> | null {
+    if (!entries.length || hl().mode === 'fallback') return null;
+    const map = new Map<Text, Entry[]>();
+    for (const e of entries) {
+      const n = e.item.pieces[0]?.node;
+      if (!n) continue;
+      let arr = map.get(n);
+      if (!arr) map.set(n, (arr = []));
+      arr.push(e);
+    }
+    return map;
+  }
+
+  /** Whether nothing text-bearing sits between `node` and the nearest block boundary in direction `dir`. */
+  function cleanSide(start: Node | null, dir: 'prev' | 'next', parent: Node): boolean {
+    if (start && start.parentNode !== parent) return false;
+    for (let n = start; n; n = dir === 'prev' ? n.previousSibling : n.nextSibling) {
+      const t = n.nodeType;
+      if (t === COMMENT) continue;
+      if (t === TEXT) {
+        if (/\S/.test((n as Text).data)) return false;
+        continue;
+      }
+      if (t === ELEMENT) {
+        const el = n as Element;
+        if (isBlockBoundary(el)) return true;
+        if (isSkippedElement(el)) continue;
+        return false;
+      }
+    }
+    // Reached the parent's edge: clean only if the parent itself bounds a block.
+    const pt = parent.nodeType;
+    return pt === FRAGMENT || pt === DOCUMENT || (pt === ELEMENT && isBlockBoundary(parent as Element));
+  }
+
+  /** Nodes that add no text and break no block: comments, skipped inline elements, our own UI hosts. */
+  function inert(n: Node): boolean {
+    if (n.nodeType === COMMENT) return true;
+    if (n.nodeType !== ELEMENT) return false;
+    const el = n as Element;
+    if (el.hasAttribute(UI_HOST_ATTR)) return true;
+    return isSkippedElement(el) && !isBlockBoundary(el);
+  }
+
+  interface Plan {
+    full: boolean;
+    regions: Set<Node>;
+  }
+
+  function plan(records: MutationRecord[]): Plan {
+    const regions = new Set<Node>();
+    let changed = 0;
+    for (const rec of records) {
+      const target = rec.target;
+      if (isOwnUi(target)) continue;
+      // Typing in an editor, or changes inside script/style/hidden subtrees: none of our text. (Attribute changes
+      // still count: they may have just hidden or revealed text we have.)
+      if (rec.type !== 'attributes' && isInSkippedSubtree(target)) continue;
+      if (rec.type === 'characterData' || rec.type === 'attributes') {
+        changed++;
+        regions.add(blockContainer(target));
+      } else if (rec.type === 'childList') {
+        const added = [...rec.addedNodes].filter((n) => !inert(n));
+        const removed = [...rec.removedNodes].filter((n) => !inert(n));
+        changed += added.length + removed.length;
+        if (!added.length && !removed.length) continue;
+        const blockish = (n: Node): boolean =>
+          (n.nodeType === ELEMENT && isBlockBoundary(n as Element)) ||
+          (n.nodeType === TEXT && !/\S/.test((n as Text).data));
+        if (
+          added.every(blockish) &&
+          removed.every(blockish) &&
+          cleanSide(rec.previousSibling, 'prev', target) &&
+          cleanSide(rec.nextSibling, 'next', target)
+        ) {
+          // Whole blocks came or went between block boundaries: the neighbours' text is unchanged.
+          for (const n of added) if (n.nodeType === ELEMENT) regions.add(n);
+        } else {
+          regions.add(blockContainer(target));
+        }
+      }
+      if (changed > maxChanged) return { full: true, regions };
+    }
+    return { full: false, regions };
+  }
+
+  async function regionScan(regionSet: Set<Node>, gen: number): Promise<void> {
+    const now = sched.now();
+    // Drop regions inside other regions; apply the loop breaker.
+    const regions: Node[] = [];
+    for (const r of regionSet) {
+      let covered = false;
+      for (let p = composedParent(r); p && !covered; p = composedParent(p)) covered = regionSet.has(p);
+      if (!covered && allow(r, now)) regions.push(r);
+    }
+    const inRegion = new Set(regions);
+    // Old blocks: those inside a region we rescan, those whose nodes left the page, and invalid ones elsewhere.
+    const regionOf = new Map<number, Node>();
+    const stale = new Set<number>();
+    blocks.forEach((rec, i) => {
+      const first = rec.block.segments[0]?.node;
+      if (!first || !first.isConnected) {
+        stale.add(i);
+        return;
+      }
+      if (inRegion.size) {
+        for (let n: Node | null = first; n; n = composedParent(n)) {
+          if (inRegion.has(n)) {
+            regionOf.set(i, n);
+            return;
+          }
+        }
+      }
+    });
+    // Mentions outside rescanned regions whose text changed anyway (e.g. a region in back-off): drop them.
+    const invalid: Entry[] = [];
+    blocks.forEach((rec, i) => {
+      if (stale.has(i) || regionOf.has(i)) return;
+      rec.entries = rec.entries.filter((e) => {
+        if (rangeValid(e.item.range, e.item.pieces, e.mention.text)) return true;
+        invalid.push(e);
+        return false;
+      });
+    });
+    if (!regions.length && !stale.size && !invalid.length) return;
+
+    const h = hl();
+    const oldEntries: Entry[] = [...invalid];
+    blocks.forEach((rec, i) => {
+      if (stale.has(i) || regionOf.has(i)) oldEntries.push(...rec.entries);
+    });
+    if (h.mode === 'fallback' && oldEntries.length) {
+      quietly(() => h.remove(oldEntries.map((e) => e.item)));
+      for (const e of oldEntries) byIndex.delete(e.mention.index);
+      for (const rec of blocks) rec.entries = rec.entries.filter((e) => byIndex.has(e.mention.index));
+    }
+
+    // Walk each region (skipped or detached regions yield no blocks: their old mentions just go).
+    const fresh = new Map<Node, TextBlock[]>();
+    for (const r of regions) {
+      if (isInSkippedSubtree(r)) {
+        fresh.set(r, []);
+        continue;
+      }
+      const found = await walkSliced(r, gen);
+      if (!found) return;
+      fresh.set(r, found);
+    }
+    const newBlocks = regions.flatMap((r) => fresh.get(r)!);
+    const wasAbout = about;
+    const results = await recognizeTexts(
+      newBlocks.map((b) => b.text),
+      gen,
+    );
+    if (!results) return;
+    const newRecs = buildRecs(newBlocks, results, reuseMap(oldEntries));
+    const recsByRegion = new Map<Node, BlockRec[]>();
+    let k = 0;
+    for (const r of regions) {
+      const n = fresh.get(r)!.length;
+      recsByRegion.set(r, newRecs.slice(k, k + n));
+      k += n;
+    }
+
+    // Splice: each region's new blocks take the place of its old ones.
+    const next: BlockRec[] = [];
+    const placed = new Set<Node>();
+    blocks.forEach((rec, i) => {
+      if (stale.has(i)) return;
+      const r = regionOf.get(i);
+      if (r) {
+        if (!placed.has(r)) {
+          placed.add(r);
+          next.push(...recsByRegion.get(r)!);
+        }
+        return;
+      }
+      next.push(rec);
+    });
+    for (const r of regions) {
+      if (placed.has(r)) continue;
+      placed.add(r);
+      insertInOrder(next, r, recsByRegion.get(r)!);
+    }
+    commit(next, oldEntries, newRecs.flatMap((x) => x.entries));
+
+    if (about && !wasAbout) {
+      // The page turned out to be about the attack: earlier blocks may hold mentions gating dropped.
+      await recognizeAllAgain(gen);
+    }
+  }
+
+  /** Put a region's blocks before the first block that follows it in the document (else at the end). */
+  function insertInOrder(list: BlockRec[], region: Node, recs: BlockRec[]): void {
+    if (!recs.length) return;
+    let at = list.length;
+    for (let i = 0; i < list.length; i++) {
+      const first = list[i].block.segments[0].node;
+      const pos = region.compareDocumentPosition(first);
+      if (pos & 1) continue; // different trees (shadow roots, frames): order unknown
+      if (pos & 4 && !(pos & 16)) {
+        at = i;
+        break;
+      }
+    }
+    list.splice(at, 0, ...recs);
+  }
+
+  async function recognizeAllAgain(gen: number): Promise<void> {
+    const texts = blocks.map((r) => r.block.text);
+    const snapshot = blocks;
+    const results = await recognizeTexts(texts, gen);
+    if (!results || snapshot !== blocks) return;
+    const old = blocks.flatMap((r) => r.entries);
+    const next = buildRecs(
+      blocks.map((r) => r.block),
+      results,
+      reuseMap(old),
+    );
+    commit(next, old, next.flatMap((r) => r.entries));
+  }
+
+  async function tick(): Promise<void> {
+    const gen = generation;
+    sliceStart = sched.now();
+    if (observer) pending.push(...observer.takeRecords());
+    const records = pending;
+    pending = [];
+    if (state === 'idle') return idleTick(records, gen);
+    if (state !== 'active') return;
+    if (blocks.length) hl().ensureRegistered();
+    const regions = plan(records);
+    if (needFull || regions.full) {
+      needFull = false;
+      forced.clear();
+      if (!allow(root, sched.now())) return;
+      return fullScan(gen);
+    }
+    for (const r of forced) regions.regions.add(r);
+    forced.clear();
+    if (regions.regions.size || blocks.length) await regionScan(regions.regions, gen);
+  }
+
+  function navigate(): void {
+    if (state === 'stopped' || state === 'new') return;
+    if (state === 'active') needFull = true;
+    else needIdleFull = true;
+    scheduleTick(debounceMs);
+  }
+
+  const api: PageController = {
+    start() {
+      if (state !== 'new' && state !== 'stopped') return;
+      // (Re)start from a clean slate: a stopped controller can be started again (the reader re-enabled the site).
+      state = 'idle';
+      needIdleFull = true;
+      needFull = false;
+      about = false;
+      evidence = [];
+      cache.clear();
+      forced.clear();
+      lastSignature = '';
+      if (!navSubscribed) {
+        navSubscribed = true;
+        const unsub = opts.onNavigate?.(navigate);
+        if (typeof unsub === 'function') unsubscribeNav = unsub;
+      }
+      kick();
+    },
+    rescan() {
+      if (state === 'active') needFull = true;
+      else if (state === 'idle') needIdleFull = true;
+      else return;
+      kick();
+    },
+    stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      generation++;
+      observer?.disconnect();
+      observer = null;
+      observed.clear();
+      pending = [];
+      for (const t of [tickTimer, deferTimer, repairTimer]) if (t !== null) sched.clearTimeout(t);
+      tickTimer = deferTimer = repairTimer = null;
+      deferred.clear();
+      // Without an unsubscribe function the subscription stays (navigate() ignores a stopped controller) and is
+      // reused by a later start().
+      if (unsubscribeNav) {
+        unsubscribeNav();
+        unsubscribeNav = null;
+        navSubscribed = false;
+      }
+      highlighter?.clear();
+      blocks = [];
+      byIndex.clear();
+      mentionList = null;
+    },
+    setHighlightStyle(next) {
+      style = next;
+      highlighter?.setStyle(next);
+    },
+    mentions() {
+      return (mentionList ??= blocks.flatMap((r) => r.entries.map((e) => e.mention as PageMention)));
+    },
+    rangeOf(index) {
+      const e = byIndex.get(index);
+      if (!e) return null;
+      return rangeValid(e.item.range, e.item.pieces, e.mention.text) ? e.item.range : null;
+    },
+    contextOf(index) {
+      const e = byIndex.get(index);
+      const rec = e ? blocks[e.mention.block] : undefined;
+      if (!e || !rec || !rec.entries.includes(e)) return null;
+      return { text: rec.block.text, start: e.mention.start, end: e.mention.end };
+    },
+    mentionOfRange(range) {
+      const e = byRange.get(range);
+      return e && byIndex.get(e.mention.index) === e ? e.mention : null;
+    },
+    get about() {
+      return about;
+    },
+    get state() {
+      return state;
+    },
+    async whenIdle() {
+      while (running) await running;
+    },
+  };
+  return api;
+}
+

@@ -1,0 +1,28 @@
+/**
+ * The in-page adapter: the only code that knows the DOM. See controller.ts for the flow.
+ *
+ * Content script wiring (one call):
+ *
+ *   const controller = createPageController({
+ *     root: document, table, recognize: recognizeBlocks, quickCheck,
+ *     onResult: ({ mentions }) => report(mentions),
+ *     onNavigate: (cb) => { window.addEventListener('wxt:locationchange', cb); return () => window.removeEventListener('wxt:locationchange', cb); },
+ *   });
+ *   controller.start();
+ *   ctx.onInvalidated(() => controller.stop());
+ */
+export { createPageController } from './controller';
+export type { ControllerState, PageController, PageControllerOptions, PageMention, PageResultEvent } from './controller';
+export { extractBlocks, UI_HOST_ATTR } from './blocks';
+export type { TextBlock, TextSegment } from './blocks';
+export {
+  ENTITY_HIGHLIGHT,
+  EVENT_HIGHLIGHT,
+  HIGHLIGHT_CSS,
+  MARK_TAG,
+  createHighlighter,
+  highlightCss,
+} from './highlighter';
+export type { HighlightStyleName, Highlighter } from './highlighter';
+export { mentionAtPoint } from './hit-test';
+export { rangeFor } from './ranges';

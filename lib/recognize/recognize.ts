@@ -1,0 +1,511 @@
+/**
+ * The recognizer: text blocks in, mentions out. Pure (no DOM, no browser API); runs in the content script, the CLI
+ * scanner and tests with the same matcher table.
+ *
+ * Per block: normalize (normalize.ts, with an offset map), then one left-to-right walk over a character trie of
+ * all name and cue patterns (built once per table). Names start at a word boundary in scripts written with spaces
+ * (optionally after attached prefix letters in Hebrew/Arabic) and anywhere in Chinese/Japanese/Korean/Thai; a word
+ * may end in a bounded inflectional suffix, inner words of a name too; stem vowels marked optional may be replaced.
+ * Overlapping names: leftmost, then longest wins; blocking cues ("Crocus Expo") compete with names.
+ *
+ * Gating: the page is "about" the attack when it has an anchoring mention (event/venue name or description, or a
+ * gunman's name) and its score (names, entities, cues, minus negative cues) reaches the threshold. Only then is
+ * anything highlighted. Weak names and descriptions in a block that has only negative cues are dropped.
+ */
+import { normalize, type Normalized } from './normalize';
+import { Sc, isUnspaced, scriptAt } from './scripts';
+import { FLAG, GROUP, STRENGTH, type MatcherTable } from './table';
+import type { BlockMention, PageResult } from './types';
+
+interface Hit {
+  /** 0 name, 1 cue */
+  t: 0 | 1;
+  /** index into table.n or table.c */
+  i: number;
+  f: number;
+}
+
+interface TrieNode {
+  m: Map<string, TrieNode> | null;
+  /** children behind an optional character: skipping it leads there too */
+  opt: TrieNode[] | null;
+  h: Hit[] | null;
+}
+
+interface Compiled {
+  root: TrieNode;
+  quick: RegExp | null;
+  /** prefix letters per script class */
+  pre: Map<number, { letters: string; max: number }>;
+}
+
+const compiledCache = new WeakMap<MatcherTable, Compiled>();
+
+function newNode(): TrieNode {
+  return { m: null, opt: null, h: null };
+}
+
+function insert(root: TrieNode, pattern: string, hit: Hit): void {
+  let node = root;
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    const optional = chars[i + 1] === '?';
+    const key = optional ? `${ch}?` : ch;
+    if (!node.m) node.m = new Map();
+    let child = node.m.get(key);
+    if (!child) {
+      child = newNode();
+      node.m.set(key, child);
+      if (optional) (node.opt ??= []).push(child);
+    }
+    node = child;
+    if (optional) i++;
+  }
+  (node.h ??= []).push(hit);
+}
+
+function getCompiled(table: MatcherTable): Compiled {
+  let c = compiledCache.get(table);
+  if (c) return c;
+  const root = newNode();
+  table.n.forEach(([pattern, , , flags], i) => insert(root, pattern, { t: 0, i, f: flags }));
+  table.c.forEach(([pattern, , flags], i) => insert(root, pattern, { t: 1, i, f: flags }));
+  let quick: RegExp | null = null;
+  try {
+    quick = table.quick ? new RegExp(table.quick, 'i') : null;
+  } catch {
+    quick = null;
+  }
+  const pre = new Map<number, { letters: string; max: number }>();
+  for (const [sc, letters, max] of table.pre) pre.set(sc, { letters, max });
+  c = { root, quick, pre };
+  compiledCache.set(table, c);
+  return c;
+}
+
+/** Characters the quick check ignores, as normalization does (soft hyphen, zero-width, bidi, stripped marks). */
+const QUICK_STRIP_RANGES: [number, number][] = [
+  [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x640, 0x640], [0x180e, 0x180e], [0x200b, 0x200f], [0x202a, 0x202e],
+  [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff], [0xfe00, 0xfe0f], [0x300, 0x36f], [0x591, 0x5bd], [0x5bf, 0x5bf],
+  [0x5c1, 0x5c2], [0x5c4, 0x5c5], [0x5c7, 0x5c7], [0x610, 0x61a], [0x64b, 0x65f], [0x670, 0x670], [0x6d6, 0x6dc],
+  [0x6df, 0x6e4], [0x6e7, 0x6e8], [0x6ea, 0x6ed], [0xe47, 0xe4e], [0xec8, 0xecd], [0x93c, 0x93c], [0x901, 0x901],
+  [0x9bc, 0x9bc], [0x981, 0x981],
+];
+const QUICK_STRIP_CLASS = `[${QUICK_STRIP_RANGES.map(([a, b]) => (a === b ? `\\u{${a.toString(16)}}` : `\\u{${a.toString(16)}}-\\u{${b.toString(16)}}`)).join('')}]`;
+const QUICK_STRIP = new RegExp(QUICK_STRIP_CLASS, 'gu');
+const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS, 'u');
+
+/**
+ * Whether `text` (a page's whole text, or any part of it) may contain an anchoring mention. False means no
+ * mention can be found in it: the sentinel stops there.
+ */
+export function quickCheck(text: string, table: MatcherTable): boolean {
+  const { quick } = getCompiled(table);
+  if (!quick) return true;
+  if (quick.test(text)) return true;
+  if (!QUICK_STRIP_TEST.test(text)) return false;
+  return quick.test(text.replace(QUICK_STRIP, ''));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching one block
+
+interface Raw {
+  /** 0 name, 1 cue */
+  t: 0 | 1;
+  i: number;
+  /** normalized offsets: start, end of the pattern, end including the suffix */
+  s: number;
+  ce: number;
+  e: number;
+  /** inside a longer mention */
+  inner?: boolean;
+  /** entity index and strength when they differ from the pattern's (proximity descriptions, promoted names) */
+  ent?: number;
+  str?: number;
+}
+
+function isSep(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '-';
+}
+
+function runOf(text: string, pos: number, sc: Sc): number {
+  let r = 0;
+  while (pos + r < text.length && scriptAt(text, pos + r) === sc) r++;
+  return r;
+}
+
+/** Whether a name may start at `p` (word boundary rules of its script). */
+function startAllowed(text: string, p: number, sc: Sc, pre: Compiled['pre']): boolean {
+  if (isUnspaced(sc) || sc === Sc.None) return true;
+  if (p === 0) return true;
+  const prev = scriptAt(text, p - 1);
+  if (sc === Sc.Digit ? prev === Sc.None || isUnspaced(prev) : prev !== sc && prev !== Sc.Digit) return true;
+  const rule = pre.get(sc);
+  if (!rule) return false;
+  for (let k = 1; k <= rule.max && p - k >= 0; k++) {
+    const ch = text[p - k] as string;
+    if (!rule.letters.includes(ch)) return false;
+    const before = p - k - 1 >= 0 ? scriptAt(text, p - k - 1) : Sc.None;
+    if (before !== sc && before !== Sc.Digit) return true;
+  }
+  return false;
+}
+
+function scan(text: string, table: MatcherTable, c: Compiled, out: Raw[]): void {
+  const { root } = c;
+  const rootMap = root.m;
+  if (!rootMap) return;
+  const n = text.length;
+  const stack: [TrieNode, number][] = [];
+  for (let p = 0; p < n; p++) {
+    const first = rootMap.get(text[p] as string);
+    if (!first) continue;
+    const sc = scriptAt(text, p);
+    if (!startAllowed(text, p, sc, c.pre)) continue;
+    stack.length = 0;
+    stack.push([first, p + 1]);
+    while (stack.length > 0) {
+      const [node, pos] = stack.pop() as [TrieNode, number];
+      if (node.h) terminal(text, table, node.h, p, pos, out);
+      const m = node.m;
+      if (!m) continue;
+      const ch = text[pos];
+      if (ch !== undefined) {
+        const lit = m.get(ch);
+        if (lit) stack.push([lit, pos + 1]);
+        const opt = m.get(`${ch}?`);
+        if (opt) stack.push([opt, pos + 1]);
+      }
+      if (node.opt) for (const o of node.opt) stack.push([o, pos]);
+      const gap = m.get(' ');
+      if (gap) {
+        if (isSep(ch)) stack.push([gap, pos + 1]);
+        else if (ch !== undefined) {
+          stack.push([gap, pos]); // written together (#крокусситихолл)
+          const sc2 = scriptAt(text, pos - 1);
+          const k = Math.min(runOf(text, pos, sc2), table.gap + 1);
+          if (k >= 1 && k <= table.gap && isSep(text[pos + k])) stack.push([gap, pos + k + 1]);
+        }
+      }
+    }
+  }
+}
+
+function terminal(text: string, table: MatcherTable, hits: Hit[], p: number, pos: number, out: Raw[]): void {
+  const last = scriptAt(text, pos - 1);
+  const r = isUnspaced(last) || last === Sc.None ? 0 : runOf(text, pos, last);
+  for (const h of hits) {
+    let allowed: number;
+    if (isUnspaced(last) || last === Sc.None) allowed = 0;
+    else if (h.f & FLAG.acro) allowed = 0;
+    else if (h.f & FLAG.star) allowed = table.star;
+    else allowed = table.sfx[last] ?? 0;
+    if (r > allowed) continue;
+    out.push({ t: h.t, i: h.i, s: p, ce: pos, e: pos + r });
+  }
+}
+
+function isUpperStart(original: string, at: number): boolean {
+  const cp = original.codePointAt(at);
+  if (cp === undefined) return false;
+  const ch = String.fromCodePoint(cp);
+  return ch !== ch.toLowerCase();
+}
+
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** Case rules checked on the original text. */
+function caseOk(flags: number, original: string, norm: Normalized, raw: Raw): boolean {
+  if (flags & FLAG.acro) {
+    const a = norm.start[raw.s] as number;
+    const b = norm.end[raw.ce - 1] as number;
+    return isAllCaps(original.slice(a, b));
+  }
+  if (flags & FLAG.cap) return isUpperStart(original, norm.start[raw.s] as number);
+  return true;
+}
+
+interface BlockMatch {
+  names: Raw[];
+  /** indexes of the cues found in the block (after blocking) */
+  cues: Set<number>;
+}
+
+/** Entity index of a name match (a proximity description carries its own). */
+function entOf(table: MatcherTable, r: Raw): number {
+  return r.ent ?? (table.n[r.i] as MatcherTable['n'][number])[1];
+}
+
+/** Strength of a match: a name's (possibly promoted) strength; -1 for a cue. */
+function strengthOf(table: MatcherTable, r: Raw): number {
+  if (r.t === 1) return -1;
+  return r.str ?? (table.n[r.i] as MatcherTable['n'][number])[2];
+}
+
+function groupFlags(table: MatcherTable, cueIndex: number): number {
+  return (table.g[(table.c[cueIndex] as MatcherTable['c'][number])[1]] as MatcherTable['g'][number])[3];
+}
+
+const SENTENCE_END = /[.!?;:。！？；]/;
+
+/** Words between two non-overlapping matches (characters for scripts without spaces); Infinity across a sentence end. */
+function distance(text: string, a: Raw, b: Raw): number {
+  const [x, y] = a.s <= b.s ? [a, b] : [b, a];
+  if (y.s < x.e) return 0;
+  const gap = text.slice(x.e, y.s);
+  if (SENTENCE_END.test(gap)) return Infinity;
+  const trimmed = gap.trim();
+  if (trimmed === '') return 0;
+  if (isUnspaced(scriptAt(text, x.e - 1)) || isUnspaced(scriptAt(text, y.s))) {
+    return trimmed.includes(' ') ? trimmed.split(' ').length - 1 + Math.ceil(trimmed.replaceAll(' ', '').length / 4) : Math.ceil(trimmed.length / 4);
+  }
+  return trimmed.split(' ').length;
+}
+
+function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm: Normalized; m: BlockMatch } {
+  const norm = normalize(original);
+  const text = norm.text;
+  const raws: Raw[] = [];
+  scan(text, table, c, raws);
+  const candidates: Raw[] = [];
+  const cues = new Set<number>();
+  const promoters: Raw[] = [];
+  const heads: Raw[] = [];
+  for (const r of raws) {
+    if (r.t === 0) {
+      const [, , , flags] = table.n[r.i] as MatcherTable['n'][number];
+      if (caseOk(flags, original, norm, r)) candidates.push(r);
+    } else {
+      const [, , flags] = table.c[r.i] as MatcherTable['c'][number];
+      if (!caseOk(flags, original, norm, r)) continue;
+      const gf = groupFlags(table, r.i);
+      if (gf & GROUP.blocks) candidates.push(r);
+      else cues.add(r.i);
+      if (gf & GROUP.promotes) promoters.push(r);
+      if (gf & GROUP.head) heads.push(r);
+    }
+  }
+  // Leftmost, then longest; on a tie a name wins over a blocking cue, a stronger name over a weaker one.
+  candidates.sort((a, b) => a.s - b.s || b.e - a.e || b.ce - a.ce || a.t - b.t || strengthOf(table, b) - strengthOf(table, a));
+  const names: Raw[] = [];
+  const losers: Raw[] = [];
+  let last: Raw | undefined;
+  for (const r of candidates) {
+    if (last && r.s < last.e) {
+      if (r.t === 0) losers.push(r);
+      continue;
+    }
+    last = r;
+    if (r.t === 1) cues.add(r.i);
+    else names.push(r);
+  }
+  // Names overlapped by a longer one: inside it, they are kept as inner mentions ("Krasnogorsk" in "the
+  // Krasnogorsk attack"); reaching past it, they extend a mention of the same entity and are dropped otherwise.
+  const inner: Raw[] = [];
+  if (losers.length > 0 && names.length > 0) {
+    let j = 0;
+    for (const r of losers) {
+      while (j + 1 < names.length && (names[j + 1] as Raw).s <= r.s) j++;
+      const o = names[j] as Raw;
+      if (r.s < o.s || r.s >= o.e) continue;
+      const oEnt = entOf(table, o);
+      const rEnt = entOf(table, r);
+      if (r.e <= o.e) {
+        // Only inside an event/venue name or description, and only another entity ("Krasnogorsk" in "the
+        // Krasnogorsk attack"); parts of an entity's own name ("ISIS" in "ISIS-K") are not mentions.
+        if (strengthOf(table, o) > STRENGTH.entity && rEnt !== oEnt && (r.s !== o.s || r.e !== o.e)) inner.push({ ...r, inner: true });
+      } else if (rEnt === oEnt) {
+        const next = names[j + 1];
+        if (!next || next.s >= r.e) {
+          o.e = r.e;
+          o.ce = r.ce;
+        }
+      }
+    }
+  }
+
+  // An ambiguous event/venue name right next to a venue word or an attack word is specific ("Crocus concert
+  // hall", "la strage del Crocus").
+  if (promoters.length > 0) {
+    for (const r of names) {
+      if (strengthOf(table, r) !== STRENGTH.weak) continue;
+      if (promoters.some((p) => (p.e <= r.s || p.s >= r.e) && distance(text, r, p) <= 2)) r.str = STRENGTH.venue;
+    }
+  }
+
+  // A venue word near a place describes the venue ("a concert venue outside Moscow").
+  const px = table.px;
+  if (px && heads.length > 0) {
+    const [pxEntity, places, window] = px;
+    for (const h of heads) {
+      for (const p of names) {
+        if (p.inner || !places.includes(entOf(table, p)) || distance(text, h, p) > window) continue;
+        const s0 = Math.min(h.s, p.s);
+        const e0 = Math.max(h.e, p.e);
+        // Not where a name already says more (an event/venue name or description overlapping the span).
+        if (names.some((n) => n !== p && strengthOf(table, n) > STRENGTH.entity && n.s < e0 && s0 < n.e)) continue;
+        if (names.some((n) => n !== p && n.s > s0 && n.e < e0 && !n.inner)) continue;
+        names.push({ t: 0, i: -1, s: s0, ce: e0, e: e0, ent: pxEntity, str: STRENGTH.description });
+        p.inner = true;
+        break;
+      }
+    }
+  }
+
+  // Longest first; one inside another inner mention is a part of it ("Crocus" in "Crocus City Hall").
+  if (inner.length > 0) {
+    inner.sort((a, b) => b.e - b.s - (a.e - a.s) || a.s - b.s);
+    const kept: Raw[] = [];
+    for (const r of inner) if (!kept.some((k) => k.s <= r.s && r.e <= k.e)) kept.push(r);
+    names.push(...kept);
+  }
+  names.sort((a, b) => a.s - b.s || b.e - a.e);
+  return { norm, m: { names, cues } };
+}
+
+const QUOTE_CHARS = '"«»„“”‟‹›‚「」『』《》〈〉〝〞＂';
+
+/** Extends a span over closing quotes when it contains an unbalanced quote («теракт в „Крокусе“»). */
+function balanceQuotes(original: string, a: number, b: number): number {
+  let count = 0;
+  for (let i = a; i < b; i++) if (QUOTE_CHARS.includes(original[i] as string)) count++;
+  let end = b;
+  while (count % 2 === 1 && end < original.length && QUOTE_CHARS.includes(original[end] as string)) {
+    end++;
+    count++;
+  }
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page
+
+export interface PageScore {
+  score: number;
+  /** topical evidence (needed when the only anchors are ambiguous names or descriptions) */
+  topical: number;
+  anchored: boolean;
+  /** anchored by a venue or event name or a gunman's name */
+  firm: boolean;
+}
+
+/** Recognizes the mentions in a page given as text blocks (offsets in each mention are into its block). */
+export function recognizeBlocks(blocks: readonly string[], table: MatcherTable): PageResult {
+  return recognizeDetailed(blocks, table).result;
+}
+
+/** `recognizeBlocks` with the score that decided the gating (for the CLI and tests). */
+export function recognizeDetailed(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {
+  const c = getCompiled(table);
+  const matches = blocks.map((b) => matchBlock(b, table, c));
+
+  // Page score.
+  const [threshold, wEvent, wVenue, wWeak, wDesc, needTopical] = table.w;
+  const strengths = new Set<number>();
+  const entities = new Set<number>();
+  const cueSet = new Set<number>();
+  let anchored = false;
+  let firmAnchor = false;
+  for (const { m } of matches) {
+    for (const r of m.names) {
+      const ei = entOf(table, r);
+      const strength = strengthOf(table, r);
+      strengths.add(strength);
+      entities.add(ei);
+      if (strength > STRENGTH.entity) anchored = true;
+      if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) anchored = firmAnchor = true;
+    }
+    for (const ci of m.cues) cueSet.add(ci);
+  }
+  let score = 0;
+  let topical = 0;
+  if (strengths.has(STRENGTH.event)) score += wEvent;
+  if (strengths.has(STRENGTH.venue)) score += wVenue;
+  if (strengths.has(STRENGTH.weak)) score += wWeak;
+  if (strengths.has(STRENGTH.description)) score += wDesc;
+  for (const ei of entities) {
+    const weight = table.e[ei]?.[2] ?? 0;
+    score += weight;
+    if (weight >= 0.5) topical += weight;
+  }
+  const perGroup = new Map<number, number>();
+  for (const ci of cueSet) {
+    const gi = (table.c[ci] as MatcherTable['c'][number])[1];
+    perGroup.set(gi, (perGroup.get(gi) ?? 0) + 1);
+  }
+  for (const [gi, count] of perGroup) {
+    const [, weight, cap, flags] = table.g[gi] as MatcherTable['g'][number];
+    const total = weight * count;
+    const part = weight >= 0 ? Math.min(total, cap) : Math.max(total, cap);
+    score += part;
+    if (flags & GROUP.topical && part > 0) topical += part;
+  }
+  // Evidence of the attack itself, not just of the venue (a concert listing names the venue too): an attack or
+  // date cue, the event's name, a gunman, or a group such as IS-K.
+  let evidence = strengths.has(STRENGTH.event);
+  for (const ei of entities) if ((table.e[ei]?.[2] ?? 0) >= 1 || table.e[ei]?.[3] === 1) evidence = true;
+  for (const [gi] of perGroup) if ((table.g[gi] as MatcherTable['g'][number])[1] > 0) evidence = true;
+  const about = anchored && evidence && score >= threshold && (firmAnchor || topical >= needTopical);
+  const mentions: BlockMention[] = [];
+  if (about) {
+    matches.forEach(({ norm, m }, block) => {
+      const original = blocks[block] as string;
+      // A block with negative cues and nothing for the attack: its ambiguous names are about something else.
+      let positive = 0;
+      let negative = 0;
+      let strong = false;
+      for (const ci of m.cues) {
+        const weight = (table.g[(table.c[ci] as MatcherTable['c'][number])[1]] as MatcherTable['g'][number])[1];
+        if (weight > 0) positive++;
+        else if (weight < 0) negative++;
+      }
+      for (const r of m.names) if (strengthOf(table, r) >= STRENGTH.venue) strong = true;
+      const dropWeak = negative > 0 && positive === 0 && !strong;
+      for (const r of m.names) {
+        const ei = entOf(table, r);
+        const strength = strengthOf(table, r);
+        if (dropWeak && (strength === STRENGTH.weak || strength === STRENGTH.description)) continue;
+        const start = norm.start[r.s] as number;
+        const end = balanceQuotes(original, start, norm.end[r.e - 1] as number);
+        const [id, kind] = table.e[ei] as MatcherTable['e'][number];
+        const mention: BlockMention = { block, start, end, text: original.slice(start, end), kind, entity: id };
+        if (r.inner) mention.inner = true;
+        mentions.push(mention);
+      }
+    });
+  }
+  return { result: { about, mentions }, score: { score, topical, anchored, firm: firmAnchor } };
+}
+
+/**
+ * What the extension does with a page: the quick check on its whole text first (the sentinel), then the
+ * recognizer. Use this wherever the result must equal what would be highlighted (CLI, measurements).
+ */
+export function recognizePage(blocks: readonly string[], table: MatcherTable): PageResult {
+  if (!quickCheck(blocks.join('\n'), table)) return { about: false, mentions: [] };
+  return recognizeBlocks(blocks, table);
+}
+
+/**
+ * One text with paragraphs separated by newlines (each a block), as `recognizePage` sees it; mention offsets are
+ * into the whole text.
+ */
+export function recognizeText(text: string, table: MatcherTable): PageResult {
+  const blocks: string[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  for (const part of text.split('\n')) {
+    blocks.push(part);
+    offsets.push(at);
+    at += part.length + 1;
+  }
+  const res = recognizePage(blocks, table);
+  return {
+    about: res.about,
+    mentions: res.mentions.map((m) => ({ ...m, start: m.start + (offsets[m.block] as number), end: m.end + (offsets[m.block] as number) })),
+  };
+}

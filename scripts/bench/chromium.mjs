@@ -1,0 +1,253 @@
+// Measurements in real headless Chromium (playwright-core + the DevTools protocol).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Same quiet flags as scripts/browser/launch.mjs: no requests of Chromium's own, no GPU.
+const QUIET_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic', '--disable-default-apps', '--no-default-browser-check',
+  // Timers and rendering of a hidden headless tab must not be throttled differently between configurations.
+  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'];
+
+/**
+ * Registered in the page's main world before any page script: long tasks (all of them, with start times, so the
+ * runner keeps those inside its measuring window) and Long Animation Frame script attributions.
+ */
+function initScript() {
+  const b = (window.__bench = { longtasks: [], loafScripts: [] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    b.noLongtask = true;
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        for (const s of e.scripts ?? []) b.loafScripts.push([s.startTime, s.duration, s.sourceURL ?? '', s.invokerType ?? '']);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    b.noLoaf = true;
+  }
+}
+
+/** One persistent context per configuration; `ext` is a prepared extension folder or null for the baseline. */
+export async function launchConfig(name, ext, { executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = mkdtempSync(join(tmpdir(), `crocus-bench-${name}-`));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...QUIET_CHROMIUM, ...(ext ? [`--disable-extensions-except=${ext.dir}`, `--load-extension=${ext.dir}`] : [])],
+  });
+  await context.addInitScript(initScript);
+  let worker = null;
+  if (ext) worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  return {
+    name,
+    ext,
+    context,
+    get worker() {
+      // The service worker may have been restarted: take the live one.
+      return context.serviceWorkers()[0] ?? worker;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Waits until the main thread is quiet: TaskDuration grows by less than `epsMs` across `quietPolls` consecutive
+ * polls `pollMs` apart (or `capMs` passes). Same rule for every configuration. Returns the last metrics.
+ */
+async function waitQuiet(cdp, { pollMs = 150, epsMs = 1, quietPolls = 2, capMs = 120000 } = {}) {
+  const deadline = Date.now() + capMs;
+  let last = await metrics(cdp);
+  let quiet = 0;
+  while (quiet < quietPolls) {
+    if (Date.now() > deadline) return { m: last, timedOut: true };
+    await sleep(pollMs);
+    const m = await metrics(cdp);
+    quiet = (m.TaskDuration - last.TaskDuration) * 1000 < epsMs ? quiet + 1 : 0;
+    last = m;
+  }
+  return { m: last, timedOut: false };
+}
+
+/** Injects the configuration's content scripts into the newest tab through its own service worker. */
+async function inject(config) {
+  const { files, css } = config.ext.inject;
+  const worker = config.worker;
+  return worker.evaluate(
+    async ({ files, css }) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.reduce((a, b) => (b.id > a.id ? b : a));
+      if (css.length) await chrome.scripting.insertCSS({ target: { tabId: tab.id }, files: css });
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files });
+      return tab.id;
+    },
+    { files, css },
+  );
+}
+
+/** Page facts that tell whether each configuration did its work. */
+async function pageInfo(page, config) {
+  return page.evaluate((name) => {
+    const info = {};
+    if (name === 'ours') {
+      info.event = CSS.highlights.get('crocus-event')?.size ?? 0;
+      info.entity = CSS.highlights.get('crocus-entity')?.size ?? 0;
+      info.pageScript = !!document.querySelector('crocus-context-card');
+    } else if (name === 'peer') {
+      info.marks = document.querySelectorAll('mark').length;
+    }
+    return info;
+  }, config.name);
+}
+
+/**
+ * One measurement of `config` on `url`.
+ *
+ * Mode "settled" (default): load the page, wait until the main thread is quiet, read the DevTools metrics, inject
+ * the configuration's content scripts (its own service worker, chrome.scripting), start the page's dynamic batches
+ * if any, wait `windowMs` and then until quiet again, read the metrics. The cost is the main-thread time of that
+ * window; the baseline's window (no injection) is subtracted later. This keeps the page's own parsing and layout,
+ * which varies by tens of ms from load to load on large pages, out of the difference.
+ * Mode "load": the browser injects the content scripts itself at document_idle; the window starts at navigation.
+ */
+export async function measure(config, url, { dynamic = false, windowMs = 600, mode = 'settled' } = {}) {
+  const page = await config.context.newPage();
+  const cdp = await config.context.newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    let m0 = mode === 'load' ? await metrics(cdp) : null;
+    await page.goto(url, { waitUntil: 'load', timeout: 180000 });
+    let t0 = 0;
+    if (mode === 'settled') {
+      await waitQuiet(cdp);
+      t0 = await page.evaluate(() => performance.now());
+      m0 = await metrics(cdp);
+      if (config.ext) await inject(config);
+    }
+    if (dynamic) {
+      // Give a freshly injected script a moment to set up its observers, as it would have had on a real page.
+      if (mode === 'settled') await sleep(150);
+      await page.evaluate(() => dispatchEvent(new Event('bench-start')));
+      await page.waitForFunction(() => document.documentElement.dataset.benchDone, null, { polling: 100, timeout: 180000 });
+    }
+    await sleep(windowMs);
+    const { m: m1, timedOut } = await waitQuiet(cdp);
+    const bench = await page.evaluate((since) => {
+      const b = window.__bench ?? { longtasks: [], loafScripts: [] };
+      return {
+        longtasks: b.longtasks.filter(([start]) => start >= since),
+        loaf: b.loafScripts.filter(([start, , url]) => start >= since && url.startsWith('chrome-extension://')),
+        noLongtask: !!b.noLongtask,
+      };
+    }, t0);
+    const info = await pageInfo(page, config);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await metrics(cdp)).JSHeapUsedSize;
+    return {
+      taskMs: (m1.TaskDuration - m0.TaskDuration) * 1000,
+      scriptMs: (m1.ScriptDuration - m0.ScriptDuration) * 1000,
+      layoutMs: ((m1.LayoutDuration - m0.LayoutDuration) + (m1.RecalcStyleDuration - m0.RecalcStyleDuration)) * 1000,
+      heapBytes: heap,
+      longestTaskMs: bench.longtasks.reduce((a, [, d]) => Math.max(a, d), 0),
+      longTasks: bench.longtasks.length,
+      loafExtensionMs: bench.loaf.reduce((a, [, d]) => Math.max(a, d), 0),
+      timedOut,
+      info,
+    };
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close().catch(() => {});
+  }
+}
+
+/**
+ * Hover card and overlay timings with our extension on a page with mentions (`runs` times each, medians).
+ * Card: from the pointer move onto a highlight (the page's own pointermove timestamp) to the frame in which the
+ * card (data-testid=crocus-card) is in the card host's shadow root, minus the 150 ms dwell.
+ * Overlay: from the click on "Open panel" to the overlay iframe's load event.
+ */
+export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
+  const card = [];
+  const overlay = [];
+  const errors = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await config.context.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      if (config.ext.inject) await inject(config);
+      await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0, null, { timeout: 15000, polling: 50 });
+      await sleep(300);
+      const point = await page.evaluate(() => {
+        const range = [...(CSS.highlights.get('crocus-event') ?? [])].find((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top > 0 && b.bottom < innerHeight && b.width > 0;
+        });
+        const b = range?.getClientRects()[0];
+        return b ? { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 } : null;
+      });
+      if (!point) throw new Error('no event highlight on screen');
+      // Watch, in the page, for the card: a rAF loop checks the open shadow root of the card host every frame.
+      await page.evaluate(() => {
+        window.__cardSeen = null;
+        window.__moveAt = null;
+        addEventListener('pointermove', (e) => (window.__moveAt ??= e.timeStamp), { capture: true, once: true });
+        const tick = (t) => {
+          const host = document.querySelector('crocus-context-card');
+          if (host?.shadowRoot?.querySelector('[data-testid=crocus-card]')) window.__cardSeen = t;
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction(() => window.__cardSeen !== null, null, { timeout: 5000, polling: 50 });
+      const { moveAt, seen } = await page.evaluate(() => ({ moveAt: window.__moveAt, seen: window.__cardSeen }));
+      card.push(seen - moveAt - dwellMs);
+      // Overlay: from the click (the page's own click timestamp) to the panel frame's load event, both on the
+      // browser's clock (performance.timeOrigin + the frame's navigation timing).
+      const button = page.getByTestId('crocus-card').getByRole('button', { name: 'Open panel' });
+      await button.waitFor({ timeout: 3000 });
+      await page.evaluate(() => {
+        window.__clickAt = null;
+        addEventListener('click', (e) => (window.__clickAt ??= e.timeStamp), { capture: true });
+      });
+      await button.click();
+      let frame = null;
+      for (let i = 0; i < 100 && !frame; i++) {
+        frame = page.frames().find((f) => f.url().includes('sidepanel.html')) ?? null;
+        if (!frame) await sleep(50);
+      }
+      if (!frame) throw new Error('no overlay frame within 5 s');
+      await frame.waitForLoadState('load', { timeout: 5000 });
+      const loadAt = await frame.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return performance.timeOrigin + nav.loadEventEnd;
+      });
+      const clickAt = await page.evaluate(() => performance.timeOrigin + window.__clickAt);
+      overlay.push(loadAt - clickAt);
+    } catch (err) {
+      errors.push(err.message);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+  return { cardSamples: card, overlaySamples: overlay, errors };
+}

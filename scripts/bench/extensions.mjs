@@ -1,0 +1,134 @@
+// The extensions the bench compares, copied into a temp folder at run time: the floor and the peer from their small
+// source folders here, ours from its build. No network and no build step except, optionally, ours (WXT's own API).
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const HERE = new URL('.', import.meta.url).pathname;
+export const ROOT = resolve(HERE, '../..');
+export const OURS_BUILD = join(ROOT, '.output/chrome-mv3');
+const require = createRequire(import.meta.url);
+
+/** Every name of every entity in the knowledge pack, deduplicated: the peer's keyword list. */
+export function packAliases(packPath = join(ROOT, 'lib/knowledge/pack.json')) {
+  const pack = JSON.parse(readFileSync(packPath, 'utf8'));
+  const names = new Set();
+  for (const entity of pack.entities) for (const list of Object.values(entity.names ?? {})) for (const n of list) names.add(n);
+  return [...names];
+}
+
+const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+
+/** The files a manifest injects into every page (content_scripts js + css), in order. */
+export function injectedFiles(manifest) {
+  const files = [];
+  for (const cs of manifest.content_scripts ?? []) files.push(...(cs.js ?? []), ...(cs.css ?? []));
+  return files;
+}
+
+/** Raw and gzipped (level 9) size of files in `dir`. */
+export function fileSizes(dir, files) {
+  let raw = 0;
+  let gzip = 0;
+  const each = {};
+  for (const f of files) {
+    const path = join(dir, f);
+    if (!existsSync(path)) continue;
+    const body = readFileSync(path);
+    const g = gzipSync(body, { level: 9 }).length;
+    each[f] = { raw: body.length, gzip: g };
+    raw += body.length;
+    gzip += g;
+  }
+  return { raw, gzip, files: each };
+}
+
+/** Sizes the bench reports for our build: the sentinel, everything injected into every page, the page script. */
+export function oursSizes(dir) {
+  const manifest = readJson(join(dir, 'manifest.json'));
+  const everyPage = injectedFiles(manifest);
+  const pageScript = ['content-scripts/page.js', 'content-scripts/page.css'].filter((f) => existsSync(join(dir, f)));
+  const sentinel = fileSizes(dir, ['content-scripts/sentinel.js']);
+  const injected = fileSizes(dir, everyPage);
+  const page = fileSizes(dir, pageScript);
+  return {
+    sentinelRawBytes: sentinel.raw || null,
+    sentinelGzipBytes: sentinel.gzip || null,
+    injectedRawBytes: injected.raw,
+    injectedGzipBytes: injected.gzip,
+    injectedFiles: everyPage,
+    pageScriptRawBytes: page.raw || null,
+    pageScriptGzipBytes: page.gzip || null,
+    pageScriptFiles: page.files,
+  };
+}
+
+/**
+ * Rewrites a manifest for "inject after the page settles": the declared content scripts are removed (the runner
+ * injects the same files itself through chrome.scripting at the moment it chooses) and the loopback host is granted
+ * so that both the runner and the extension's own background may inject into bench pages.
+ * @returns {{ manifest: object, files: string[] }} the new manifest and the files to inject, in order
+ */
+export function deferManifest(manifest) {
+  const files = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []);
+  const css = (manifest.content_scripts ?? []).flatMap((cs) => cs.css ?? []);
+  const out = { ...manifest };
+  delete out.content_scripts;
+  out.host_permissions = [...new Set([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'])];
+  out.permissions = [...new Set([...(manifest.permissions ?? []), 'scripting'])];
+  return { manifest: out, files, css };
+}
+
+function finish(dir, mode) {
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = readJson(manifestPath);
+  if (mode === 'load') return { dir, inject: null };
+  const { manifest: m, files, css } = deferManifest(manifest);
+  writeFileSync(manifestPath, JSON.stringify(m, null, 2));
+  return { dir, inject: { files, css } };
+}
+
+/** The floor extension in `tmp`/floor. */
+export function prepareFloor(tmp, mode) {
+  const dir = join(tmp, 'floor');
+  cpSync(join(HERE, 'extensions/floor'), dir, { recursive: true });
+  return finish(dir, mode);
+}
+
+/** The peer (mark.js + the pack's aliases; `naive`: one mark.js pass per alias) in `tmp`/peer. */
+export function preparePeer(tmp, mode, aliases = packAliases(), { naive = false } = {}) {
+  const dir = join(tmp, 'peer');
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(HERE, 'extensions/peer/manifest.json'), join(dir, 'manifest.json'));
+  cpSync(join(HERE, 'extensions/peer/bg.js'), join(dir, 'bg.js'));
+  const markJs = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+  const peer = readFileSync(join(HERE, 'extensions/peer/peer.js'), 'utf8');
+  writeFileSync(join(dir, 'content.js'), `${markJs}\nconst ALIASES = ${JSON.stringify(aliases)};\nconst NAIVE = ${naive};\n${peer}`);
+  return finish(dir, mode);
+}
+
+/** A copy of our build in `tmp`/ours (null with a reason when there is no usable build). */
+export function prepareOurs(tmp, mode, buildDir = OURS_BUILD) {
+  if (!existsSync(join(buildDir, 'manifest.json'))) return { skip: `no built extension at ${buildDir} (run \`npx wxt build -b chrome\`)` };
+  const manifest = readJson(join(buildDir, 'manifest.json'));
+  const files = injectedFiles(manifest);
+  const missing = files.filter((f) => !existsSync(join(buildDir, f)));
+  if (!files.length || missing.length) return { skip: `the build at ${buildDir} has no content script (${missing.join(', ') || 'none declared'})` };
+  const dir = join(tmp, 'ours');
+  cpSync(buildDir, dir, { recursive: true });
+  return { ...finish(dir, mode), sizes: oursSizes(buildDir) };
+}
+
+/** Builds our extension with WXT's JS API into `outDir` (leaves .output/ alone). Returns the chrome-mv3 folder. */
+export async function buildOurs(outDir) {
+  const { build } = await import('wxt');
+  const prev = process.cwd();
+  process.chdir(ROOT);
+  try {
+    await build({ browser: 'chrome', outDir, root: ROOT });
+  } finally {
+    process.chdir(prev);
+  }
+  return join(outDir, 'chrome-mv3');
+}

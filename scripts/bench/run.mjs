@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 7): the extension's main-thread cost on generated pages of growing size, against the floor
+// (an empty content script + one TreeWalker pass) and a peer (mark.js with the same aliases), in real headless
+// Chromium. Prints a table and one closing JSON line; writes bench-output/bench.json and bench-output/bench.svg.
+// It reports, it does not test: the exit code is 0 even when a budget fails (a "BUDGET FAILED:" line says so).
+//
+//   npm run bench                  full run (~5 min on 2 cores)
+//   npm run bench -- --quick       ~1 min subset (no 10 MB page, 3 rounds)
+//   options: --runs N  --sizes 5KB,100KB,1MB,10MB  --mode settled|load  --ext DIR (a built chrome-mv3 folder)
+//            --build (build ours with WXT into a temp folder first)  --no-peer  --no-ui  --no-profile
+//            --firefox (also time Firefox ESR, see scripts/bench/firefox.mjs)  --out DIR
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../browser/server.mjs';
+import { SIZES, generatePage, pageSpecs } from './pages.mjs';
+import { CONFIGS, BUDGETS, evaluateBudgets, median, ratio, ratiosBySize, round, summarizePage } from './stats.mjs';
+import { ROOT, OURS_BUILD, buildOurs, packAliases, prepareFloor, prepareOurs, preparePeer, fileSizes } from './extensions.mjs';
+import { launchConfig, measure, uiTimings } from './chromium.mjs';
+import { profileOurs } from './profile.mjs';
+import { benchSvg } from './plot.mjs';
+
+function parseArgs(argv) {
+  const args = { quick: false, runs: null, sizes: null, mode: 'settled', ext: null, build: false, peer: true, ui: true, profile: true, firefox: false, out: join(ROOT, 'bench-output') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--quick') args.quick = true;
+    else if (a === '--runs') args.runs = Number(next());
+    else if (a === '--sizes') args.sizes = next().split(',');
+    else if (a === '--mode') args.mode = next();
+    else if (a === '--ext') args.ext = resolve(next());
+    else if (a === '--build') args.build = true;
+    else if (a === '--no-peer') args.peer = false;
+    else if (a === '--no-ui') args.ui = false;
+    else if (a === '--no-profile') args.profile = false;
+    else if (a === '--firefox') args.firefox = true;
+    else if (a === '--out') args.out = resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: node scripts/bench/run.mjs [--quick] [--runs N] [--sizes 5KB,100KB,1MB,10MB] [--mode settled|load] [--ext DIR] [--build] [--no-peer] [--no-ui] [--no-profile] [--firefox] [--out DIR]');
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (!['settled', 'load'].includes(args.mode)) throw new Error('--mode is settled or load');
+  return args;
+}
+
+/** Rounds per page: fewer on the 10 MB pages, which take seconds each. */
+function roundsFor(size, args) {
+  const base = args.runs ?? (args.quick ? 3 : 5);
+  return size === '10MB' ? Math.min(base, 3) : base;
+}
+
+/** Fixed window after the injection (and after the last dynamic batch) before the quiet check, equal for all. */
+function windowFor(size, dynamic) {
+  // Dynamic pages: the sentinel tests added text every 400 ms and the page adapter debounces 250 ms.
+  if (dynamic) return 1200;
+  return { '5KB': 400, '100KB': 400, '1MB': 600, '10MB': 900 }[size] ?? 600;
+}
+
+const pad = (s, n) => String(s).padStart(n);
+const padEnd = (s, n) => String(s).padEnd(n);
+const ms = (v) => (v === null || v === undefined ? 'n/a' : round(v).toString());
+const x = (v) => (v === null || v === undefined ? 'n/a' : `${round(v)}×`);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const sizes = args.sizes ?? (args.quick ? ['5KB', '100KB', '1MB'] : SIZES.map((s) => s.label));
+  const specs = pageSpecs({ sizes, dynamicSizes: args.quick ? ['100KB'] : sizes.filter((s) => s !== '5KB') });
+  const tmp = mkdtempSync(join(tmpdir(), 'crocus-bench-'));
+  const notes = [];
+
+  // ---- Extensions ----
+  let oursDir = args.ext ?? OURS_BUILD;
+  if (args.build) {
+    console.log('building our extension (WXT) into a temp folder ...');
+    try {
+      oursDir = await buildOurs(join(tmp, 'build'));
+    } catch (err) {
+      notes.push(`build failed: ${err.message.split('\n')[0]}`);
+    }
+  }
+  const floorExt = prepareFloor(tmp, args.mode);
+  const aliases = packAliases();
+  const peerExt = args.peer ? preparePeer(tmp, args.mode, aliases) : null;
+  const oursExt = prepareOurs(tmp, args.mode, oursDir);
+  if (oursExt.skip) {
+    notes.push(`ours skipped: ${oursExt.skip}`);
+    console.log(`NOTE: ours skipped: ${oursExt.skip}; measuring the floor and the peer only.`);
+  }
+  const sizesReport = oursExt.skip ? null : oursExt.sizes;
+  const floorSize = fileSizes(floorExt.dir, ['content.js']);
+  const peerSize = peerExt ? fileSizes(peerExt.dir, ['content.js']) : null;
+
+  // ---- Pages, served from memory on loopback ----
+  const server = await serve({});
+  const pages = [];
+  for (const spec of specs) {
+    const page = generatePage(spec);
+    server.route(`/${page.id}.html`, { body: page.html, headers: { 'cache-control': 'no-store' } });
+    pages.push({ ...spec, id: page.id, url: `${server.url}${page.id}.html`, textChars: page.textChars, textNodes: page.textNodes, mentionSentences: page.mentionSentences });
+  }
+
+  // ---- Browsers: one persistent context per configuration, all alive so rounds can interleave ----
+  const configs = [];
+  configs.push(await launchConfig('baseline', null));
+  configs.push(await launchConfig('floor', floorExt));
+  if (!oursExt.skip) configs.push(await launchConfig('ours', oursExt));
+  if (peerExt) configs.push(await launchConfig('peer', peerExt));
+  const configNames = configs.map((c) => c.name);
+
+  console.log(`crocus-context bench: Chromium, mode "${args.mode}", ${pages.length} pages × ${configNames.join('/')}, ${aliases.length} aliases for mark.js`);
+  try {
+    for (const p of pages) {
+      const rounds = roundsFor(p.size, args);
+      const samples = Object.fromEntries(configNames.map((n) => [n, []]));
+      let peerSlow = false;
+      for (let r = 0; r < rounds; r++) {
+        // Interleave: rotate the order every round so no configuration always goes first.
+        const order = configs.map((_, i) => configs[(i + r) % configs.length]);
+        for (const c of order) {
+          if (c.name === 'peer' && peerSlow) continue;
+          const s = await measure(c, p.url, { dynamic: p.dynamic, windowMs: windowFor(p.size, p.dynamic), mode: args.mode });
+          samples[c.name].push(s);
+          // mark.js can take many seconds on the large pages: one round is enough to show it.
+          if (c.name === 'peer' && s.taskMs > 5000) peerSlow = true;
+        }
+      }
+      // The peer's single slow round is paired with the baseline's first round.
+      p.samples = samples;
+      p.summary = summarizePage(samples);
+      const s = p.summary;
+      const info = s.ours?.info ?? {};
+      process.stdout.write(
+        `  ${padEnd(p.id, 16)} floor ${pad(ms(s.floor?.costMs), 7)}  ours ${pad(ms(s.ours?.costMs), 7)}  peer ${pad(ms(s.peer?.costMs), 8)} ms` +
+          `  ours/floor ${pad(x(ratio(s.ours?.costMs ?? null, s.floor?.costMs ?? null)), 7)}` +
+          `  longest ours ${pad(ms(s.ours?.longestTaskMs), 5)} ms` +
+          (s.ours ? `  hl ${info.event ?? '?'}+${info.entity ?? '?'}${info.pageScript ? '' : ' (sentinel only)'}` : '') +
+          (s.peer ? `  marks ${s.peer.info?.marks ?? '?'}` : '') +
+          '\n',
+      );
+    }
+
+    // ---- Hover card and overlay ----
+    let ui = null;
+    const oursConfig = configs.find((c) => c.name === 'ours');
+    if (args.ui && oursConfig) {
+      const uiPage = pages.find((p) => p.size === '5KB' && p.mentions === 'many' && !p.dynamic) ?? pages.find((p) => p.mentions === 'many');
+      const t = await uiTimings(oursConfig, uiPage.url, { runs: args.quick ? 3 : 5 });
+      ui = { page: uiPage.id, cardOverDwellMs: median(t.cardSamples), overlayOpenMs: median(t.overlaySamples), cardSamples: t.cardSamples.map(round), overlaySamples: t.overlaySamples.map(round), errors: t.errors };
+      if (t.errors.length) notes.push(`ui timings: ${[...new Set(t.errors)].join('; ')}`);
+    }
+
+    // ---- Where the time goes (one CPU profile of ours per listed page) ----
+    let profile = null;
+    if (args.profile && oursConfig && !args.quick) {
+      const targets = pages.filter((p) => !p.dynamic && p.size === sizes[sizes.length - 1] && (p.mentions === 'none' || p.mentions === 'many'));
+      profile = {};
+      for (const p of targets) profile[p.id] = await profileOurs(oursConfig, p.url, { mode: args.mode });
+    }
+
+    report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, profile, notes, configNames, aliases, started });
+  } finally {
+    for (const c of configs) await c.close();
+    await server.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, profile, notes, configNames, aliases, started }) {
+  const hasOurs = configNames.includes('ours');
+  const rows = pages.map((p) => {
+    const s = p.summary;
+    return {
+      page: p.id,
+      text: `${round(p.textChars / 1e3)}k/${p.textNodes}`,
+      mentions: p.mentionSentences,
+      floor: s.floor?.costMs,
+      ours: s.ours?.costMs,
+      peer: s.peer?.costMs,
+      oursOverFloor: hasOurs ? ratio(s.ours?.costMs ?? null, s.floor?.costMs ?? null) : null,
+      peerOverOurs: hasOurs ? ratio(s.peer?.costMs ?? null, s.ours?.costMs ?? null) : null,
+      longOurs: s.ours?.longestTaskMs,
+      longPeer: s.peer?.longestTaskMs,
+      longFloor: s.floor?.longestTaskMs,
+      longBase: s.baseline?.longestTaskMs,
+      heapOurs: s.ours?.heapBytes,
+      spread: s.ours ? `${ms(s.ours.costQ1)}–${ms(s.ours.costQ3)}` : 'n/a',
+    };
+  });
+  console.log('');
+  console.log(`Main-thread cost per page (ms, median of paired rounds, configuration minus baseline; mode "${args.mode}")`);
+  const head = ['page', 'text chars/nodes', 'mentions', 'floor', 'ours', 'ours IQR', 'peer', 'ours/floor', 'peer/ours', 'longest task ours/floor/peer/base', 'heap ours'];
+  const table = [head, ...rows.map((r) => [r.page, r.text, r.mentions, ms(r.floor), ms(r.ours), r.spread, ms(r.peer), x(r.oursOverFloor), x(r.peerOverOurs), `${ms(r.longOurs)}/${ms(r.longFloor)}/${ms(r.longPeer)}/${ms(r.longBase)}`, r.heapOurs === undefined || r.heapOurs === null ? 'n/a' : `${round(r.heapOurs / 1024)} KB`])];
+  const widths = head.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+  for (const [i, row] of table.entries()) {
+    console.log(`| ${row.map((c, j) => (j < 2 ? padEnd(c, widths[j]) : pad(c, widths[j]))).join(' | ')} |`);
+    if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  }
+
+  // Growth with mention count: ours at each size, none → few → many.
+  console.log('');
+  console.log('Ours by mention count (ms): size | none | few (3) | many (one per 5 KB, ≥ 20) | dynamic none | dynamic many');
+  for (const size of sizes) {
+    const get = (m, d = false) => pages.find((p) => p.size === size && p.mentions === m && p.dynamic === d)?.summary?.ours?.costMs;
+    console.log(`  ${padEnd(size, 6)} | ${pad(ms(get('none')), 7)} | ${pad(ms(get('few')), 7)} | ${pad(ms(get('many')), 7)} | ${pad(ms(get('none', true)), 7)} | ${pad(ms(get('many', true)), 7)}`);
+  }
+
+  if (sizesReport) {
+    console.log('');
+    console.log(`Sizes: sentinel ${sizesReport.sentinelRawBytes} B raw / ${sizesReport.sentinelGzipBytes} B gzip; injected into every page (${sizesReport.injectedFiles.join(', ')}) ${sizesReport.injectedRawBytes} B / ${sizesReport.injectedGzipBytes} B gzip; page script (candidates only) ${sizesReport.pageScriptRawBytes} B / ${sizesReport.pageScriptGzipBytes} B gzip`);
+  }
+  console.log(`Floor content script ${floorSize.raw} B / ${floorSize.gzip} B gzip${peerSize ? `; peer (mark.js + ${aliases.length} aliases) ${peerSize.raw} B / ${peerSize.gzip} B gzip` : ''}`);
+  if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open: ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')})`);
+  if (profile) {
+    for (const [id, prof] of Object.entries(profile)) {
+      console.log(`Where the time goes, ours on ${id} (CPU profile, self time): ${prof.error ?? prof.top.map((t) => `${t.name} ${round(t.ms)} ms`).join('; ')}`);
+    }
+  }
+
+  const longest = (config) => Math.max(0, ...pages.map((p) => p.summary[config]?.longestTaskMs ?? 0));
+  const { budgets, failures } = evaluateBudgets({
+    pages,
+    sizes: sizesReport ?? undefined,
+    card: ui ? { overDwellMs: ui.cardOverDwellMs } : undefined,
+    overlay: ui ? { openMs: ui.overlayOpenMs } : undefined,
+  });
+  const heapOurs = Math.max(...pages.map((p) => p.summary.ours?.heapBytes ?? -Infinity));
+  const summary = {
+    bench: 'crocus-context',
+    browser: 'chromium',
+    mode: args.mode,
+    quick: args.quick,
+    sizes: Object.fromEntries(SIZES.filter((s) => sizes.includes(s.label)).map((s) => {
+      const p = pages.find((q) => q.size === s.label);
+      return [s.label, { textChars: p.textChars, textNodes: p.textNodes }];
+    })),
+    costMs: Object.fromEntries(pages.map((p) => [p.id, Object.fromEntries(configNames.filter((c) => c !== 'baseline').map((c) => [c, round(p.summary[c]?.costMs ?? null)]))])),
+    ratios: hasOurs ? ratiosBySize(pages) : null,
+    longestTaskMs: hasOurs ? { ours: round(longest('ours')), floor: round(longest('floor')), peer: round(longest('peer')), baseline: round(longest('baseline')) } : null,
+    sentinelRawBytes: sizesReport?.sentinelRawBytes ?? null,
+    sentinelGzipBytes: sizesReport?.sentinelGzipBytes ?? null,
+    injectedEveryPageGzipBytes: sizesReport?.injectedGzipBytes ?? null,
+    pageScriptGzipBytes: sizesReport?.pageScriptGzipBytes ?? null,
+    extraHeapBytes: Number.isFinite(heapOurs) ? Math.round(heapOurs) : null,
+    hoverCardOverDwellMs: ui ? round(ui.cardOverDwellMs) : null,
+    overlayOpenMs: ui ? round(ui.overlayOpenMs) : null,
+    budgets,
+    notes,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  mkdirSync(args.out, { recursive: true });
+  const full = {
+    ...summary,
+    budgetLimits: BUDGETS,
+    configs: configNames,
+    aliases: aliases.length,
+    sizesReport,
+    floorSize,
+    peerSize,
+    ui,
+    profile,
+    pages: pages.map(({ samples, summary: s, ...rest }) => ({ ...rest, summary: s, samples })),
+  };
+  writeFileSync(join(args.out, 'bench.json'), JSON.stringify(full, null, 2));
+  writeFileSync(join(args.out, 'bench.svg'), benchSvg(pages, SIZES.map((s) => s.label), { note: `crocus-context bench, Chromium, mode ${args.mode}, ${new Date().toISOString().slice(0, 10)}; configuration minus baseline, median ms` }));
+  console.log(`Wrote ${join(args.out, 'bench.json')} and ${join(args.out, 'bench.svg')}`);
+  for (const f of failures) console.log(`BUDGET FAILED: ${f}`);
+  for (const n of notes) console.log(`NOTE: ${n}`);
+  if (!hasOurs) console.log('BUDGET FAILED: our extension was not measured (see NOTE)');
+  console.log(JSON.stringify(summary));
+}
+
+main().catch((err) => {
+  console.error(err);
+  // A harness error is not a budget result; say so plainly and fail.
+  process.exit(1);
+});
+
+export { CONFIGS };

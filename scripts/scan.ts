@@ -1,0 +1,152 @@
+/**
+ * Scanner: the mentions the extension would highlight, for saved pages and for text corpora.
+ *
+ *   npx tsx scripts/scan.ts FILE.html [FILE2.html ...]   one line per mention (text, kind, entity) and a summary
+ *   npx tsx scripts/scan.ts --json FILE.html             the same as JSON
+ *   npx tsx scripts/scan.ts --jsonl FILE.jsonl           one JSON object per input line {"id": ..., "text": ...}
+ *   npx tsx scripts/scan.ts --jsonl -                    ... read from stdin
+ *
+ * HTML is parsed with happy-dom and split into text blocks by the page adapter's own `extractBlocks`. JSONL texts
+ * are whole pages: newline-separated paragraphs are blocks, and offsets (UTF-16) are into the whole text. Output
+ * per JSONL input line: {"id": ..., "mentions": [{"start", "end", "text", "kind", "entity"}]}. A line that is not
+ * valid JSON, or has no string "text", is reported on stderr with its line number and skipped.
+ *
+ * The matcher table is compiled from lib/knowledge/parts (entities.json, recognition.json) at start.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Window } from 'happy-dom';
+import { extractBlocks } from '../lib/page/blocks';
+import { matcherTableFromParts } from '../lib/recognize/node';
+import { quickCheck, recognizeDetailed, recognizeText } from '../lib/recognize/recognize';
+import type { MatcherTable } from '../lib/recognize/table';
+
+const USAGE = `usage:
+  npx tsx scripts/scan.ts [--json] FILE.html [...]
+  npx tsx scripts/scan.ts --jsonl FILE.jsonl|-`;
+
+function blocksOfHtml(html: string): string[] {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true, disableMainFrameNavigation: true },
+    },
+  });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html');
+    const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
+    return extractBlocks(root).map((b) => b.text);
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+function scanHtml(files: string[], table: MatcherTable, json: boolean): number {
+  let failed = 0;
+  const results: unknown[] = [];
+  for (const file of files) {
+    let html: string;
+    try {
+      html = readFileSync(file, 'utf8');
+    } catch (err) {
+      console.error(`${file}: ${(err as Error).message}`);
+      failed++;
+      continue;
+    }
+    const blocks = blocksOfHtml(html);
+    const passed = quickCheck(blocks.join('\n'), table);
+    const { result, score } = passed ? recognizeDetailed(blocks, table) : { result: { about: false, mentions: [] }, score: undefined };
+    if (json) {
+      results.push({ file, about: result.about, score: score?.score ?? null, blocks: blocks.length, mentions: result.mentions });
+      continue;
+    }
+    if (files.length > 1) console.log(`== ${file}`);
+    for (const m of result.mentions) console.log(`${m.text}\t${m.kind}\t${m.entity}${m.inner ? '\t(inner)' : ''}`);
+    const entities = new Set(result.mentions.map((m) => m.entity));
+    const why = !passed ? 'no candidate (quick check)' : `score ${score?.score.toFixed(2)}${score?.anchored ? '' : ', no anchor'}`;
+    console.log(
+      `${result.mentions.length} mention${result.mentions.length === 1 ? '' : 's'} of ${entities.size} entit${entities.size === 1 ? 'y' : 'ies'} ` +
+        `in ${blocks.length} blocks; about the attack: ${result.about ? 'yes' : 'no'} (${why})`,
+    );
+  }
+  if (json) console.log(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
+  return failed > 0 ? 1 : 0;
+}
+
+async function scanJsonl(source: string, table: MatcherTable): Promise<number> {
+  const input = source === '-' ? process.stdin : createReadStream(source, { encoding: 'utf8' });
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let errors = 0;
+  try {
+    for await (const raw of rl) {
+      lineNo++;
+      const line = (lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+      if (line === '') continue;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch (err) {
+        console.error(`line ${lineNo}: not valid JSON (${(err as Error).message}); skipped`);
+        errors++;
+        continue;
+      }
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || typeof (obj as { text?: unknown }).text !== 'string') {
+        console.error(`line ${lineNo}: expected an object with a string "text"; skipped`);
+        errors++;
+        continue;
+      }
+      const { id, text } = obj as { id?: unknown; text: string };
+      const { mentions } = recognizeText(text, table);
+      const out = mentions.map(({ start, end, text: t, kind, entity }) => ({ start, end, text: t, kind, entity }));
+      process.stdout.write(`${JSON.stringify({ id: id ?? null, mentions: out })}\n`);
+    }
+  } catch (err) {
+    console.error(`${source}: ${(err as Error).message}`);
+    return 1;
+  }
+  if (errors > 0) console.error(`${errors} line${errors === 1 ? '' : 's'} skipped`);
+  return 0;
+}
+
+// A closed pipe (`scan ... | head`) ends the output quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+async function main(argv: string[]): Promise<number> {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => !['--json', '--jsonl', '--help'].includes(f));
+  if (flags.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (unknown.length > 0 || args.length === 0 || (flags.includes('--jsonl') && (args.length !== 1 || flags.includes('--json')))) {
+    console.error(USAGE);
+    return 2;
+  }
+  let table: MatcherTable;
+  try {
+    table = matcherTableFromParts();
+  } catch (err) {
+    console.error(`cannot compile the matcher table: ${(err as Error).message}`);
+    return 1;
+  }
+  if (flags.includes('--jsonl')) return scanJsonl(args[0] as string, table);
+  return scanHtml(args, table, flags.includes('--json'));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

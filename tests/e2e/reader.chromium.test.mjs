@@ -1,0 +1,136 @@
+// The reader's path in real Chromium: highlights on the seed article, the hover card on a highlight, the overlay
+// panel opened from the card with the page's mentions, keyboard use, axe-core on every extension surface, and the
+// native side panel opened from the toolbar popup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchChromium, serve, seedPageHtml, waitFor } from './harness.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+let server;
+before(async () => {
+  server = await serve({ routes: { '/news/seed.html': seedPageHtml() } });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSeed() {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + 'news/seed.html');
+  await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0, null, { timeout: 10000 });
+  return page;
+}
+
+/** Viewport point inside the first range of a highlight. */
+async function pointOnHighlight(page, name) {
+  return page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) ?? [])][0];
+    const r = range?.getClientRects()[0];
+    return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+  }, name);
+}
+
+async function axe(page, frame = page) {
+  await frame.evaluate(axeSource);
+  const result = await frame.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s) — ${v.help}`);
+}
+
+test('hovering a highlight shows the card with the current casualty figure; Esc closes it', async () => {
+  const page = await openSeed();
+  const point = await pointOnHighlight(page, 'crocus-event');
+  assert.ok(point, 'an event highlight is on screen');
+  await page.mouse.move(point.x, point.y);
+  const card = page.getByTestId('crocus-card');
+  await card.waitFor({ timeout: 3000 });
+  const text = await card.textContent();
+  assert.match(text, /149 dead/);
+  assert.match(text, /Open panel/);
+  // The card does not cover the hovered text.
+  const box = await card.boundingBox();
+  assert.ok(box.y > point.y || box.y + box.height < point.y, 'card is above or below the hovered line');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached', timeout: 2000 });
+  await page.close();
+});
+
+test('an entity highlight shows who it is and its claims', async () => {
+  const page = await openSeed();
+  const point = await pointOnHighlight(page, 'crocus-entity');
+  assert.ok(point, 'an entity highlight is on screen');
+  await page.mouse.move(point.x, point.y);
+  const card = page.getByTestId('crocus-card');
+  await card.waitFor({ timeout: 3000 });
+  assert.ok((await card.locator('h2').textContent()).length > 0);
+  await page.close();
+});
+
+test('Open panel from the card overlays the panel, which lists and reveals the page mentions', async () => {
+  const page = await openSeed();
+  const point = await pointOnHighlight(page, 'crocus-event');
+  await page.mouse.move(point.x, point.y);
+  await page.getByTestId('crocus-card').getByRole('button', { name: 'Open panel' }).click();
+  const frame = await waitFor(() => page.frames().find((f) => f.url().includes('sidepanel.html')), { what: 'overlay frame' });
+  await frame.waitForLoadState('load');
+  await frame.getByRole('heading', { level: 1 }).waitFor();
+  const mentionsTab = frame.getByRole('tab', { name: /Mentions/i });
+  if (await mentionsTab.count()) await mentionsTab.click();
+  const mentionButtons = frame.locator('[data-testid=mention-item]');
+  await mentionButtons.first().waitFor({ timeout: 5000 });
+  assert.ok((await mentionButtons.count()) >= 3, 'the page mentions are listed');
+  const before = await page.evaluate(() => scrollY);
+  await mentionButtons.last().click();
+  await waitFor(() => page.evaluate((b) => scrollY !== b || getSelection().toString().length > 0, before), { what: 'mention revealed' });
+  assert.deepEqual(await axe(page, frame), []);
+  await page.close();
+});
+
+test('the popup, options and panel pages pass axe-core', async () => {
+  for (const path of ['popup.html', 'options.html', 'sidepanel.html']) {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl(path));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await axe(page), [], path);
+    await page.close();
+  }
+});
+
+test('the panel is keyboard operable: Tab reaches controls with a visible focus', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('sidepanel.html'));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const seen = new Set();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = el ? getComputedStyle(el) : null;
+      return el && el !== document.body ? { tag: el.tagName, text: el.textContent?.slice(0, 30), outline: style.outlineStyle !== 'none' || style.boxShadow !== 'none' } : null;
+    });
+    if (info) {
+      seen.add(`${info.tag}:${info.text}`);
+      assert.ok(info.outline, `visible focus on ${info.tag} "${info.text}"`);
+    }
+  }
+  assert.ok(seen.size >= 3, `keyboard reaches several controls (${[...seen].join(', ')})`);
+  await page.close();
+});
+
+test('the native side panel opens from the popup button', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('popup.html'));
+  // The popup closes itself after opening the panel, which may end the click early.
+  await page.getByRole('button', { name: 'Open panel' }).click().catch(() => {});
+  const panels = await waitFor(
+    () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length),
+    { what: 'side panel context' },
+  );
+  assert.equal(panels, 1);
+});

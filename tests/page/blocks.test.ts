@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  UI_HOST_ATTR,
+  blockContainer,
+  composedContains,
+  extractBlocks,
+  isInSkippedSubtree,
+} from '@/lib/page/blocks';
+import { html } from './helpers';
+
+const texts = (root: Node = document.body) => extractBlocks(root).map((b) => b.text);
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.designMode = 'off';
+});
+
+describe('extractBlocks', () => {
+  it('joins inline elements into one block without adding separators', () => {
+    html('<p><b>Crocus</b> City <a href="#">Hall</a>, <em>Krasnogorsk</em></p>');
+    expect(texts()).toEqual(['Crocus City Hall, Krasnogorsk']);
+    html('<p><span>Crocus</span><span>City</span></p>');
+    expect(texts()).toEqual(['CrocusCity']);
+  });
+
+  it('separates block elements, <br>, table cells and list items', () => {
+    html(
+      '<div>Crocus<div>City Hall</div>after</div><p>one<br>two</p>' +
+        '<table><tr><td>Crocus</td><td>City Hall</td></tr></table><ul><li>a</li><li>b</li></ul><h2>Title</h2>',
+    );
+    expect(texts()).toEqual(['Crocus', 'City Hall', 'after', 'one', 'two', 'Crocus', 'City Hall', 'a', 'b', 'Title']);
+  });
+
+  it('records segments whose offsets map 1:1 to the block text', () => {
+    html('<p>The <b>Crocus</b> City <i>Hall</i> attack</p>');
+    const [block] = extractBlocks(document.body);
+    expect(block.segments.map((s) => [s.node.data, s.start])).toEqual([
+      ['The ', 0],
+      ['Crocus', 4],
+      [' City ', 10],
+      ['Hall', 16],
+      [' attack', 20],
+    ]);
+    for (const s of block.segments) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+  });
+
+  it('skips script, style, noscript, template, svg, form controls and hidden elements', () => {
+    html(
+      '<p>a<script>var x = "Crocus City Hall"</script>b<style>p{}</style>c</p>' +
+        '<noscript>no</noscript><template><p>tpl</p></template><svg><text>svg</text></svg>' +
+        '<textarea>ta</textarea><input value="in"><select><option>opt</option></select>' +
+        '<div hidden>hidden</div><p aria-hidden="true">aria <b>hidden</b></p><p aria-hidden="false">shown</p>' +
+        '<dialog>closed dialog</dialog><dialog open>open dialog</dialog>',
+    );
+    expect(texts()).toEqual(['abc', 'shown', 'open dialog']);
+  });
+
+  it('skips editable regions: contenteditable, role=textbox and design mode', () => {
+    html(
+      '<div contenteditable="true"><p>edit me</p></div><div contenteditable>also</div>' +
+        '<div contenteditable="plaintext-only">plain</div><div contenteditable="false">not editable</div>' +
+        '<div role="textbox">box</div><p>page text</p>',
+    );
+    expect(texts()).toEqual(['not editable', 'page text']);
+    document.designMode = 'on';
+    expect(texts(document)).toEqual([]);
+  });
+
+  it("skips the extension's own UI hosts", () => {
+    html(`<p>page</p><crocus-card ${UI_HOST_ATTR}=""><p>Crocus City Hall card</p></crocus-card>`);
+    const host = document.querySelector('crocus-card')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>card in shadow</p>';
+    expect(texts()).toEqual(['page']);
+  });
+
+  it('drops whitespace-only blocks', () => {
+    html('<div>\n  <p>one</p>\n  <p>two</p>\n</div>');
+    expect(texts()).toEqual(['one', 'two']);
+  });
+
+  it('shows only the summary of a closed <details>', () => {
+    html('<details><summary>Sum</summary><p>body</p></details><details open><summary>S2</summary><p>b2</p></details>');
+    expect(texts()).toEqual(['Sum', 'S2', 'b2']);
+  });
+
+  it('walks open shadow roots (with slotted light children) as their own blocks', () => {
+    html('<p>before <x-card>light</x-card> after</p>');
+    const host = document.querySelector('x-card')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>Crocus <slot></slot> City Hall</span>';
+    const blocks = extractBlocks(document.body);
+    expect(blocks.map((b) => b.text)).toEqual(['before ', 'Crocus light City Hall', ' after']);
+    expect(blocks[1].segments[0].node.getRootNode()).toBe(host.shadowRoot);
+  });
+
+  it('reports the shadow roots and frame documents it enters', () => {
+    html('<div id="h"></div>');
+    const sr = document.getElementById('h')!.attachShadow({ mode: 'open' });
+    sr.innerHTML = '<p>x</p>';
+    const roots: Node[] = [];
+    extractBlocks(document, { onRoot: (r) => roots.push(r) });
+    expect(roots).toEqual([sr]);
+  });
+
+  it('walks same-origin frame documents and skips frames that throw', () => {
+    html(
+      '<p>top</p><iframe id="a" srcdoc="<p>Crocus City Hall in a frame</p>"></iframe>' +
+        '<iframe id="b" srcdoc="<p>cross-origin</p>"></iframe><iframe id="c" hidden srcdoc="<p>hidden frame</p>"></iframe>',
+    );
+    const frame = document.getElementById('a') as HTMLIFrameElement;
+    const inner = frame.contentDocument!;
+    expect(inner.body.textContent).toBe('Crocus City Hall in a frame');
+    // Browsers give a same-origin frame's window its frameElement; happy-dom does not.
+    if (!inner.defaultView!.frameElement) Object.defineProperty(inner.defaultView!, 'frameElement', { value: frame });
+    Object.defineProperty(document.getElementById('b')!, 'contentDocument', {
+      get() {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    });
+    const blocks = extractBlocks(document.body);
+    expect(blocks.map((b) => b.text)).toEqual(['top', 'Crocus City Hall in a frame']);
+    expect(blocks[1].segments[0].node.ownerDocument).toBe(inner);
+    // Ancestry crosses the frame boundary.
+    expect(isInSkippedSubtree(blocks[1].segments[0].node)).toBe(false);
+    expect(composedContains(document.body, blocks[1].segments[0].node)).toBe(true);
+  });
+
+  it('starts from a document, an element or a shadow root', () => {
+    html('<main><p>one</p></main>');
+    expect(texts(document)).toEqual(['one']);
+    expect(texts(document.querySelector('main')!)).toEqual(['one']);
+  });
+
+  it('copes with very deep trees (no recursion limit)', () => {
+    // Built detached: happy-dom's own attach code recurses. The walk itself keeps an explicit stack.
+    const top = document.createElement('div');
+    let el: HTMLElement = top;
+    for (let i = 0; i < 20_000; i++) el = el.appendChild(document.createElement(i % 2 ? 'span' : 'b'));
+    el.textContent = 'deep';
+    expect(texts(top)).toEqual(['deep']);
+  });
+});
+
+describe('block helpers', () => {
+  it('blockContainer finds the nearest block element, shadow root or document', () => {
+    html('<div><p>a <b>b <i id="i">c</i></b></p></div><span id="s">x</span>');
+    expect(blockContainer(document.getElementById('i')!.firstChild!)).toBe(document.querySelector('p'));
+    expect(blockContainer(document.getElementById('s')!)).toBe(document.body);
+    const sr = document.getElementById('s')!.attachShadow({ mode: 'open' });
+    sr.innerHTML = '<b>in</b>';
+    expect(blockContainer(sr.querySelector('b')!.firstChild!)).toBe(sr);
+  });
+
+  it('isInSkippedSubtree sees ancestors across shadow roots, and detached nodes', () => {
+    html('<div aria-hidden="true"><p id="a">x</p></div><div id="h"></div><div contenteditable><p id="e">y</p></div>');
+    expect(isInSkippedSubtree(document.getElementById('a')!.firstChild!)).toBe(true);
+    expect(isInSkippedSubtree(document.getElementById('e')!)).toBe(true);
+    const host = document.getElementById('h')!;
+    const sr = host.attachShadow({ mode: 'open' });
+    sr.innerHTML = '<p>z</p>';
+    expect(isInSkippedSubtree(sr.querySelector('p')!)).toBe(false);
+    host.setAttribute(UI_HOST_ATTR, '');
+    expect(isInSkippedSubtree(sr.querySelector('p')!)).toBe(true);
+    expect(isInSkippedSubtree(document.createElement('p'))).toBe(true);
+    expect(composedContains(document.body, sr.querySelector('p')!)).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The page adapter with the real recognizer and the real matcher table compiled from the knowledge pack.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadPackFile } from '@/lib/knowledge/load-node';
+import { createPageController, type PageController } from '@/lib/page/controller';
+import { EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
+import { compileMatcherTable } from '@/lib/recognize/compile';
+import { quickCheck, recognizeBlocks } from '@/lib/recognize/recognize';
+import type { MatcherTable } from '@/lib/recognize/table';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeScheduler, fakeApi, settle } from './helpers';
+
+let table: MatcherTable;
+let controller: PageController | null = null;
+
+beforeAll(() => {
+  table = compileMatcherTable(loadPackFile());
+});
+
+afterEach(() => {
+  controller?.stop();
+  controller = null;
+  document.body.innerHTML = '';
+});
+
+/** The seed article as a news page body: headline and one paragraph per blank-line-separated block. */
+function seedBody(): string {
+  const dir = join(process.cwd(), 'seeds');
+  const text = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.txt'))!), 'utf8')
+    .trim()
+    .replace(/^\s*date\s+\S+\s*/, '');
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return `<header><h1>Russian authorities say the Islamic State is behind the <b>Crocus</b> City Hall attack</h1></header>\n<article>${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>`;
+}
+
+async function run(markup: string, fallback = false) {
+  document.body.innerHTML = markup;
+  const fake = fakeApi();
+  const recognize = vi.fn(recognizeBlocks);
+  const c = createPageController({
+    root: document,
+    table,
+    recognize,
+    quickCheck,
+    scheduler: new FakeScheduler(),
+    highlighter: createHighlighter({ root: document, api: fake.api, mode: fallback ? 'fallback' : 'auto' }),
+  });
+  controller = c;
+  c.start();
+  await settle();
+  await c.whenIdle();
+  return { c, recognize, registry: fake.registry };
+}
+
+describe('page adapter + real recognizer', () => {
+  it('highlights the seed article (UNN, 24 May 2024)', async () => {
+    const { c, registry } = await run(seedBody());
+    const mentions = c.mentions();
+    expect(c.about).toBe(true);
+    const venue = mentions.filter((m) => m.entity === 'crocus-city-hall');
+    expect(venue.length).toBeGreaterThanOrEqual(2);
+    expect(venue.every((m) => m.range.toString() === m.text)).toBe(true);
+    // The headline's name spans <b>Crocus</b> and the text after it: one mention over two text nodes.
+    expect(venue.some((m) => m.range.startContainer !== m.range.endContainer)).toBe(true);
+    expect(mentions.some((m) => m.entity === 'bortnikov')).toBe(true);
+    expect(mentions.some((m) => m.entity === 'fsb')).toBe(true);
+    expect(registry.get(EVENT_HIGHLIGHT)!.size).toBeGreaterThanOrEqual(venue.length);
+    // Every mention's range covers exactly its text in the page.
+    for (const m of mentions) expect(c.rangeOf(m.index)!.toString().replace(/\s+/g, ' ')).toBe(m.text.replace(/\s+/g, ' '));
+  });
+
+  it('leaves a page about crocus flowers alone', async () => {
+    const { c, registry } = await run(
+      '<h1>Crocus care</h1><p>Crocus flowers bloom in early spring. Plant crocus corms in autumn, about 8 cm deep.</p>' +
+        '<p>Saffron comes from the crocus flower.</p>',
+    );
+    expect(c.mentions()).toEqual([]);
+    expect(registry.size).toBe(0);
+  });
+
+  it('never calls the recognizer on a page without a candidate', async () => {
+    const { c, recognize } = await run('<h1>Weather</h1><p>Sunny spells, light wind from the west.</p>');
+    expect(c.state).toBe('idle');
+    expect(recognize).not.toHaveBeenCalled();
+  });
+
+  it('restores the seed article byte for byte in the wrapping fallback', async () => {
+    const markup = seedBody();
+    const { c } = await run(markup, true);
+    expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(3);
+    const before = markup;
+    c.stop();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
