@@ -9,6 +9,11 @@ import { SrOnly, usePanel } from './common';
 import { formatIsoDate, isoDatePrefix, plural } from './format';
 import { nameOf } from './model';
 
+/** True when the mention's text already reads as the entity's name. */
+function sameName(text: string, name: string): boolean {
+  return text.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase();
+}
+
 export type PageState = { status: 'loading' } | { status: 'ready'; context: PageContext | null };
 
 export function MentionsSection({
@@ -64,8 +69,12 @@ export function MentionsSection({
                   <li key={m.index}>
                     <button type="button" class="mention" data-testid="mention-item" onClick={() => void reveal(m.index, m.text)}>
                       <span class="mention-text">{m.text}</span>
-                      <SrOnly>, </SrOnly>
-                      <span class="mention-entity">{nameOf(pack, m.entity)}</span>
+                      {sameName(m.text, nameOf(pack, m.entity)) ? null : (
+                        <>
+                          <SrOnly>, </SrOnly>
+                          <span class="mention-entity">{nameOf(pack, m.entity)}</span>
+                        </>
+                      )}
                       {m.context ? (
                         <>
                           <SrOnly>: </SrOnly>

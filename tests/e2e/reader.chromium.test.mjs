@@ -23,7 +23,8 @@ after(async () => {
 async function openSeed() {
   const page = await browser.context.newPage();
   await page.goto(server.url + 'news/seed.html');
-  await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0, null, { timeout: 10000 });
+  // Highlights, and the hover card's host (mounted right after), are in place.
+  await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0 && document.querySelector('crocus-context-card'), null, { timeout: 10000 });
   return page;
 }
 

@@ -1,0 +1,88 @@
+// The reader's path in real Firefox ESR: highlights, the hover card, the overlay panel with the page's mentions,
+// axe-core on the panel, and the native sidebar opened from the popup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchFirefox, serve, seedPageHtml, waitFor } from './harness.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let ff;
+let server;
+before(async () => {
+  server = await serve({ routes: { '/news/seed.html': seedPageHtml() } });
+  ff = await launchFirefox();
+});
+after(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+async function openSeed() {
+  const page = await ff.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(server.url + 'news/seed.html');
+  // Highlights, and the hover card's host (mounted right after), are in place.
+  await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0 && document.querySelector('crocus-context-card'), { timeout: 10000 });
+  return page;
+}
+
+async function pointOnHighlight(page, name) {
+  return page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) ?? [])][0];
+    const r = range?.getClientRects()[0];
+    return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+  }, name);
+}
+
+test('hovering a highlight shows the card; Open panel overlays the panel listing the mentions', async () => {
+  const page = await openSeed();
+  const point = await pointOnHighlight(page, 'crocus-event');
+  assert.ok(point, 'an event highlight is on screen');
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);
+  // The card lives in the extension's open shadow root.
+  const cardText = await waitFor(
+    () => page.evaluate(() => document.querySelector('crocus-context-card')?.shadowRoot?.querySelector('[data-testid=crocus-card]')?.textContent),
+    { what: 'hover card' },
+  );
+  assert.match(cardText, /149 dead/);
+  const open = await page.evaluateHandle(() => document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary'));
+  await open.asElement().click();
+  // BiDi reports the overlay frame's address late (as about:blank); ask the frame itself.
+  const frame = await waitFor(async () => {
+    for (const f of page.frames().slice(1)) {
+      if (await f.evaluate(() => location.href.includes('sidepanel.html')).catch(() => false)) return f;
+    }
+    return null;
+  }, { what: 'overlay frame' });
+  await waitFor(() => frame.evaluate(() => document.querySelectorAll('h1').length > 0).catch(() => false), { what: 'panel rendered' });
+  const tabs = await frame.$$('[role=tab]');
+  for (const tab of tabs) {
+    if (/Mentions/i.test(await tab.evaluate((el) => el.textContent))) await tab.evaluate((el) => el.click());
+  }
+  const count = await waitFor(() => frame.evaluate(() => document.querySelectorAll('[data-testid=mention-item]').length), { what: 'mentions listed' });
+  assert.ok(count >= 3, `${count} mentions listed`);
+  await page.close();
+});
+
+test('the panel passes axe-core and the sidebar opens from the popup', async () => {
+  const panel = await ff.openExtensionPage('sidepanel.html');
+  await panel.evaluate(axeSource);
+  const violations = await panel.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  await panel.close();
+
+  const popup = await ff.openExtensionPage('popup.html');
+  assert.equal(await popup.evaluate(() => browser.sidebarAction.isOpen({})), false);
+  const button = await popup.waitForSelector('button.primary');
+  await button.click().catch(() => {});
+  const opened = await waitFor(async () => {
+    const probe = await ff.openExtensionPage('options.html');
+    const isOpen = await probe.evaluate(() => browser.sidebarAction.isOpen({}));
+    await probe.close();
+    return isOpen;
+  }, { what: 'sidebar open' });
+  assert.equal(opened, true);
+});
