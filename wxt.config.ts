@@ -15,6 +15,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Extension pages and the background may load only the extension's own code and connect nowhere:
+    // the product never talks to a server.
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none'",
+    },
     // Only the panel page, for the in-page overlay (an iframe); its scripts load from the extension's own origin.
     web_accessible_resources: [
       {

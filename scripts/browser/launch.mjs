@@ -21,7 +21,7 @@ const QUIET_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-n
   '--no-first-run', '--disable-sync', '--disable-quic', '--disable-default-apps', '--no-default-browser-check'];
 
 /** Debian Chromium + playwright-core, with the MV3 build loaded. */
-export async function launchChromium({ extensionDir = CHROME_BUILD, extension = true, viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+export async function launchChromium({ extensionDir = CHROME_BUILD, extension = true, viewport = { width: 1280, height: 900 }, colorScheme = 'light', proxyPort, netLogPath } = {}) {
   const { chromium } = await import('playwright-core');
   if (extension) requireBuild(extensionDir);
   const userDataDir = mkdtempSync(join(tmpdir(), 'crocus-chromium-'));
@@ -31,7 +31,14 @@ export async function launchChromium({ extensionDir = CHROME_BUILD, extension = 
     viewport,
     colorScheme,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_CHROMIUM, ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
+    args: [
+      ...QUIET_CHROMIUM,
+      ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      // Loopback stays direct; everything else goes to the recording proxy.
+      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+      // Chromium's own record of every request with its initiator, written when the browser closes.
+      ...(netLogPath ? [`--log-net-log=${netLogPath}`, '--net-log-capture-mode=Default'] : []),
+    ],
   });
   let worker = null;
   let extensionId = null;
@@ -59,7 +66,7 @@ export async function launchChromium({ extensionDir = CHROME_BUILD, extension = 
 }
 
 /** Debian Firefox ESR + puppeteer-core over WebDriver BiDi, with the MV3 build installed as a temporary add-on. */
-export async function launchFirefox({ extensionDir = FIREFOX_BUILD, extension = true } = {}) {
+export async function launchFirefox({ extensionDir = FIREFOX_BUILD, extension = true, proxyPort } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   if (extension) requireBuild(extensionDir);
   const browser = await puppeteer.launch({
@@ -74,6 +81,16 @@ export async function launchFirefox({ extensionDir = FIREFOX_BUILD, extension = 
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      ...(proxyPort
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': proxyPort,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': proxyPort,
+            'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+          }
+        : {}),
     },
   });
   if (extension) await browser.installExtension(resolve(extensionDir));
