@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import table from 'virtual:crocus/matcher';
 import { recognizeBlocks, quickCheck } from '@/lib/recognize/recognize';
 import { createPageController } from '@/lib/page/controller';
+import type { HighlightStyleName } from '@/lib/page/highlighter';
 import { ContentRequest, type ContentReplies } from '@/lib/messages/contract';
 import { createRouterFor } from '@/lib/messages/router';
 import { sendToBackground } from '@/lib/messages/send';
@@ -41,6 +42,9 @@ export default defineContentScript({
       table,
       recognize: recognizeBlocks,
       quickCheck,
+      // The sentinel already found a candidate in this frame: no second whole-page check.
+      assumeCandidate: true,
+      highlightStyle: settings.highlightStyle as HighlightStyleName,
       onResult: (result) => reporter?.update(result.mentions),
       onNavigate: (listener) => {
         ctx.addEventListener(window, 'wxt:locationchange', listener);
@@ -77,8 +81,9 @@ export default defineContentScript({
           if (!s.active) {
             controller.stop();
             overlay?.close();
-          } else if (controller.state === 'stopped') {
-            controller.start();
+          } else {
+            controller.setHighlightStyle(s.highlightStyle as HighlightStyleName);
+            if (controller.state === 'stopped') controller.start();
           }
         });
       };

@@ -19,17 +19,19 @@ export function pageContext(controller: PageController): PageContext {
     url: location.href,
     title: document.title,
     published: publishedDate(document),
-    mentions: controller.mentions().map((m) => {
-      const blockText = m.range.startContainer.parentElement?.closest('p,li,td,th,h1,h2,h3,h4,h5,h6,blockquote,figcaption,dd,dt,div')?.textContent ?? m.text;
-      const at = blockText.indexOf(m.text);
-      return {
-        index: m.index,
-        text: m.text,
-        kind: m.kind,
-        entity: m.entity,
-        context: at >= 0 ? around(blockText, at, at + m.text.length) : m.text,
-      };
-    }),
+    mentions: controller
+      .mentions()
+      .filter((m) => !m.inner)
+      .map((m) => {
+        const ctx = controller.contextOf(m.index);
+        return {
+          index: m.index,
+          text: m.text,
+          kind: m.kind,
+          entity: m.entity,
+          context: ctx ? around(ctx.text, ctx.start, ctx.end) : m.text,
+        };
+      }),
   };
 }
 

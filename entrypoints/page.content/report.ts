@@ -32,7 +32,8 @@ export function startReporting(ctx: ContentScriptContext) {
 
   return {
     update(mentions: PageMention[]) {
-      latest = mentions;
+      // A name inside a longer one ("Crocus City Hall" in "Crocus City Hall attack") is one mention, not two.
+      latest = mentions.filter((m) => !m.inner);
       timer ??= ctx.setTimeout(send, REPORT_MS);
     },
   };

@@ -13,7 +13,7 @@ export const DEFAULT_MIN_GROUPS = 2;
 
 export function compileClaimTable(pack: KnowledgePack): ClaimTable {
   const entityById = new Map(pack.entities.map((e) => [e.id, e]));
-  const extraNames = (pack as { recognition?: { names?: Record<string, Record<string, string[]>> } }).recognition?.names ?? {};
+  const extraNames = (pack as { recognition?: RecognitionLike }).recognition?.names ?? {};
 
   const patterns: string[] = [];
   const patternIndex = new Map<string, number>();
@@ -59,14 +59,14 @@ export function compileClaimTable(pack: KnowledgePack): ClaimTable {
     return i;
   };
 
-  /** The institutions an entity belongs to, transitively, up to (not including) a state. */
+  /** The institutions (and groups) an entity belongs to, transitively, up to (not including) a state or place. */
   const institutions = (e: Entity): string[] => {
     const out: string[] = [];
     const queue = [...(e.partOf ?? [])];
     while (queue.length > 0) {
       const id = queue.shift() as string;
       const p = entityById.get(id);
-      if (!p || p.type === 'state' || out.includes(id)) continue;
+      if (!p || (p.type !== 'institution' && p.type !== 'group') || out.includes(id)) continue;
       out.push(id);
       queue.push(...(p.partOf ?? []));
     }
@@ -144,5 +144,32 @@ export function compileClaimTable(pack: KnowledgePack): ClaimTable {
     claims.push(tc);
   }
 
-  return { format: 1, event: pack.event.when.date, patterns, entities, speakers: [...speakers], claims };
+  // What shows that a text is about the event: names and descriptions of the event and the venue, and the
+  // recognizer's positive context cues (numbers alone, such as a year or a toll, are left out).
+  const topic = new Set<number>();
+  const addTopic = (p: string) => {
+    const i = pattern(p);
+    if (i !== undefined) topic.add(i);
+  };
+  const recognition = (pack as { recognition?: RecognitionLike }).recognition;
+  for (const id of [pack.event.entity, pack.event.venue]) {
+    const e = entityById.get(id);
+    const names = [...Object.values(e?.names ?? {}).flat(), ...Object.values(recognition?.descriptions?.[id] ?? {}).flat()];
+    for (const name of names) for (const np of namePatterns(name, false)) addTopic(np);
+  }
+  for (const cue of recognition?.cues ?? []) {
+    if (cue.weight < 1) continue;
+    for (const t of Object.values(cue.terms).flat()) {
+      const tp = termPattern(t);
+      if (/\p{L}/u.test(tp)) addTopic(tp);
+    }
+  }
+
+  return { format: 1, event: pack.event.when.date, patterns, entities, speakers: [...speakers], claims, topic: [...topic] };
+}
+
+interface RecognitionLike {
+  names?: Record<string, Record<string, string[]>>;
+  descriptions?: Record<string, Record<string, string[]>>;
+  cues?: { weight: number; terms: Record<string, string[]> }[];
 }

@@ -14,19 +14,22 @@ export interface DateMention {
 }
 
 const exactMonth = new Map<string, number>();
-const stemMonth: [string, number][] = [];
+/** Month stems by their first three letters. */
+const stemMonth = new Map<string, [string, number][]>();
 MONTHS.forEach((forms, i) => {
   for (const form of forms) {
     const f = fold(form);
-    if (f.endsWith('*')) stemMonth.push([f.slice(0, -1), i + 1]);
-    else exactMonth.set(f, i + 1);
+    if (f.endsWith('*')) {
+      const stem = f.slice(0, -1);
+      stemMonth.set(stem.slice(0, 3), [...(stemMonth.get(stem.slice(0, 3)) ?? []), [stem, i + 1]]);
+    } else exactMonth.set(f, i + 1);
   }
 });
 
 function monthOf(t: Token): { m: number; weak: boolean } | undefined {
   const exact = exactMonth.get(t.f);
   if (exact !== undefined) return { m: exact, weak: AMBIGUOUS_MONTHS.has(t.f) };
-  for (const [stem, m] of stemMonth) if (t.f.startsWith(stem)) return { m, weak: false };
+  for (const [stem, m] of stemMonth.get(t.f.slice(0, 3)) ?? []) if (t.f.startsWith(stem)) return { m, weak: false };
   const abbr = MONTH_ABBREVIATIONS[t.f];
   if (abbr !== undefined) return { m: abbr, weak: true };
   return undefined;

@@ -6,10 +6,10 @@
  *   contradictionsOf('C24', pack);              // for the claim card
  */
 export { compileClaimTable } from './compile';
-export { matchClaims, scoreBlock } from './match';
+export { matchClaims, mentionsTopic, scoreBlock, speakersOf } from './match';
 export type { Candidate, SentenceResult } from './match';
 export { contradictionsOf } from './contradictions';
 export type { Contradiction, ContradictingSide } from './contradictions';
 export { splitSentences } from './sentences';
 export type { SentenceSpan } from './sentences';
-export type { ClaimMatch, ClaimTable } from './types';
+export type { ClaimMatch, ClaimTable, MatchOptions } from './types';

@@ -58,8 +58,12 @@ export const REPORTING = [
   // es
   'dijo', 'dice', 'decl*', 'afirm*', 'asegur*', 'segun', 'senal*', 'acus*', 'escribi*', 'calific*', 'anadi*',
   'agreg*', 'subray*', 'explic*', 'respond*', 'rechaz*', 'nego', 'niega', 'indic*', 'anunci*', 'insisti*',
-  'sostuv*', 'sostien*', 'consider*', 'denunci*', 'asever*', 'apunt*', 'confirm*',
+  'sostuv*', 'sostien*', 'consider*', 'denunci*', 'asever*', 'apunt*', 'confirm*', 'cuestion*', 'pregunt*',
+  'question*', 'wondered', 'demande',
 ];
+
+/** Words that introduce reported content ("said that ..."): a name after one is not the speaker. */
+export const COMPLEMENTIZERS = ['that', 'что', 'що', 'dass', 'que', 'qu', 'che'];
 
 /** Pronouns that carry the previous sentence's speaker into this one ("He added", "По его словам"). */
 export const PRONOUNS = [
@@ -68,7 +72,7 @@ export const PRONOUNS = [
   'він', 'вона', 'вони', 'його', 'її', 'їх', 'йому', 'їй',
   'er', 'ihm', 'ihrer', 'seiner', 'seinen', 'seine', 'dieser',
   'il', 'elle', 'ils', 'elles', 'lui',
-  'ella', 'ellos',
+  'ella', 'ellos', 'según él', 'según ella', 'para él',
 ];
 
 /** Role nouns that stand for the previous sentence's speaker ("The spokesman added"), when no other name is near. */

@@ -6,6 +6,7 @@
  *   `^word`   the word, capitalised in the text (a trailing -s is allowed: Putins, Kyivs)
  *   `=RAW`    exactly RAW, case-sensitive (acronyms: IS, US, ФСБ)
  *   `stem~`   a Cyrillic name word with up to 3 letters of inflection (Бортников → Бортникова); `^stem~` capitalised
+ *   `^stem+`  a capitalised Latin word of a longer name with up to 3 letters of inflection (Islamischer → Islamische)
  *   `%key`    a capitalised Latin word with this phonetic key (Sacharowa → Zakharova); one-word patterns only
  * A pattern in a script written without spaces (CJK, Thai) is one spec matched inside a word.
  * Words of a phrase must follow each other, separated by spaces, hyphens or apostrophes only.
@@ -21,7 +22,7 @@ export interface Hit {
 }
 
 interface Spec {
-  kind: 'exact' | 'prefix' | 'cap' | 'case' | 'inflect' | 'capInflect' | 'phon' | 'inside';
+  kind: 'exact' | 'prefix' | 'cap' | 'case' | 'inflect' | 'capInflect' | 'capStem' | 'phon' | 'inside';
   v: string;
 }
 
@@ -29,6 +30,7 @@ function parseSpec(w: string): Spec {
   if (w.startsWith('%')) return { kind: 'phon', v: w.slice(1) };
   if (w.startsWith('=')) return { kind: 'case', v: w.slice(1) };
   if (w.startsWith('^') && w.endsWith('~')) return { kind: 'capInflect', v: w.slice(1, -1) };
+  if (w.startsWith('^') && w.endsWith('+')) return { kind: 'capStem', v: w.slice(1, -1) };
   if (w.startsWith('^')) return { kind: 'cap', v: w.slice(1) };
   if (w.endsWith('~')) return { kind: 'inflect', v: w.slice(0, -1) };
   if (w.endsWith('*')) return { kind: 'prefix', v: w.slice(0, -1) };
@@ -49,6 +51,7 @@ function specMatches(sp: Spec, t: Token): boolean {
     case 'inflect':
       return t.f.startsWith(sp.v) && t.f.length - sp.v.length <= 3;
     case 'capInflect':
+    case 'capStem':
       return t.cap && t.f.startsWith(sp.v) && t.f.length - sp.v.length <= 3;
     case 'phon':
       return t.cap && phoneticKeys(t.f, true).includes(sp.v);
@@ -154,6 +157,8 @@ export function namePatterns(name: string, person: boolean): string[] {
     const cap = first !== first.toLowerCase();
     if (w.length <= 4 && w === w.toUpperCase() && w !== w.toLowerCase()) return `=${w}`;
     if (CYRILLIC.test(f) && f.length >= 4) return `${cap ? '^' : ''}${cyrillicStem(f)}~`;
+    // German/Romance adjective endings inside longer names: Islamischer Staat / der Islamische Staat.
+    if (cap && words.length > 1 && LATIN_WORD.test(f) && f.length >= 6) return `^${f.replace(/(en|er|es|em|e|s|n)$/, '')}+`;
     return cap ? `^${f}` : f;
   });
   const out = [specs.join(' ')];

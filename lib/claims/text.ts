@@ -45,7 +45,19 @@ export const LATIN_WORD = /^[a-z]+$/;
  * Podoljak, Peskov / Peskow, Naryshkin / Narychkine. Two keys when `j` may be a consonant (es) or a glide (de);
  * `genitive` adds keys without a final -s (Putins, Sacharowas).
  */
+const phoneticMemo = new Map<string, string[]>();
+
 export function phoneticKeys(f: string, genitive = false): string[] {
+  const memoKey = genitive ? `${f}+` : f;
+  const known = phoneticMemo.get(memoKey);
+  if (known) return known;
+  const keys = computePhoneticKeys(f, genitive);
+  if (phoneticMemo.size > 5000) phoneticMemo.clear();
+  phoneticMemo.set(memoKey, keys);
+  return keys;
+}
+
+function computePhoneticKeys(f: string, genitive: boolean): string[] {
   if (!LATIN_WORD.test(f)) return [];
   const base = f
     .replace(/ou/g, 'u')

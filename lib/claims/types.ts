@@ -66,4 +66,17 @@ export interface ClaimTable {
   /** Entity indexes that make claims (claimants and their stand-ins): a rival speaker is one of these. */
   speakers: number[];
   claims: TableClaim[];
+  /**
+   * Patterns that show a text is about the event (its and the venue's names and descriptions, the recognizer's
+   * positive context cues): used when `matchClaims` is asked to keep only blocks near such a mention.
+   */
+  topic: number[];
+}
+
+export interface MatchOptions {
+  /**
+   * Keep a block's matches only when the event is mentioned in that block or within this many blocks of it.
+   * Leave unset when the page as a whole is already known to be about the event (the recognizer's gate).
+   */
+  topicWindow?: number;
 }

@@ -307,8 +307,8 @@ export const RecognitionCue = z.object({
    * "la strage del Crocus", "تالار کروکوس").
    */
   promotes: z.boolean().optional(),
-  /** Venue words ("concert hall", "konser salonu") that near a place name (`proximity`) describe the venue. */
-  head: z.boolean().optional(),
+  /** Words that inflect like names ("konser salonuna", "salę koncertową"): venue words used by `proximity`. */
+  inflects: z.boolean().optional(),
   /** Terms per language (`und` for any language); a trailing `*` makes a stem. */
   terms: Names,
 });
@@ -353,16 +353,24 @@ export const Recognition = z.object({
   quickAnchors: z.array(EntityId).optional(),
   /** Entities (besides the event and venue) whose mention alone can anchor a page: the gunmen. */
   anchors: z.array(EntityId).optional(),
+  /**
+   * Entity types that count as context but are not highlighted: a reader gains nothing from every "Russia" or
+   * "United States" on a page being marked, while their mention still says what the page is about.
+   */
+  quietTypes: z.array(EntityType).optional(),
   /** Name forms the recognizer needs beyond `entities[].names` (inflections, transliterations), per entity. */
   names: z.record(EntityId, Names).optional(),
   /** Phrases that refer to the event or venue without its name ("the concert hall near Moscow"); always gated. */
   descriptions: z.record(EntityId, Names).optional(),
   cues: z.array(RecognitionCue),
   /**
-   * Descriptions found by proximity: a `head` cue within `window` words of a mention of one of `places` describes
-   * `entity` ("a concert venue outside Moscow", "Moskova'daki konser salonuna").
+   * Descriptions found by proximity: a cue of group `group` within `window` words of a mention of one of `places`
+   * describes `entity` ("a concert venue outside Moscow", "Moskova'daki konser salonuna", "zamach w
+   * podmoskiewskim Krasnogorsku"). Gated like every description.
    */
-  proximity: z.object({ entity: EntityId, places: z.array(EntityId).min(1), window: z.number().int().min(0).max(10) }).optional(),
+  proximity: z
+    .array(z.object({ entity: EntityId, group: NonEmpty, places: z.array(EntityId).min(1), window: z.number().int().min(0).max(10) }))
+    .optional(),
 });
 
 export const KnowledgePack = z.object({

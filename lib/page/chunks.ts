@@ -36,19 +36,21 @@ export interface ChunkRunResult {
 }
 
 const MIN_CHARS = 2_048;
-const MAX_CHARS = 1_048_576;
-/** Evidence aims at this much text: enough to carry the names and most cue words of the deciding chunk. */
-const EVIDENCE_CHARS = 8_192;
+/** Recognition cost per character varies with how many names a text holds: never bet a call on more than this. */
+const MAX_CHARS = 32_768;
+/** Evidence goes in front of every later recognizer call, so it is kept small: a few KB at first. */
+const EVIDENCE_CHARS = 2_048;
+const WIDER_EVIDENCE_CHARS = 16_384;
 /** Fallback evidence (the deciding chunk itself) is capped here. */
-const MAX_EVIDENCE_CHARS = 65_536;
-const CLIP_CHARS = 4_096;
+const MAX_EVIDENCE_CHARS = 32_768;
+const CLIP_CHARS = 1_024;
 
 /**
  * Blocks that gave a chunk its "about" verdict, as texts: the blocks with event/venue mentions first, then those
- * with other mentions, then the rest in order (gating also counts cue words, which sit near the names), up to
- * about 8 KB; long blocks are clipped around their first mention.
+ * with other mentions, long blocks clipped around their first mention, up to `budget` characters. With `wide`,
+ * the chunk's other blocks follow (gating also counts cue words, which may sit in blocks without names).
  */
-export function pickEvidence(texts: readonly string[], result: PageResult): string[] {
+export function pickEvidence(texts: readonly string[], result: PageResult, budget = EVIDENCE_CHARS, wide = false): string[] {
   const strong: number[] = [];
   const weak: number[] = [];
   for (const m of result.mentions) {
@@ -56,12 +58,12 @@ export function pickEvidence(texts: readonly string[], result: PageResult): stri
     if (!list.includes(m.block)) list.push(m.block);
   }
   const order = [...strong, ...weak.filter((b) => !strong.includes(b))];
-  for (let i = 0; i < texts.length; i++) if (!order.includes(i)) order.push(i);
+  if (wide || !order.length) for (let i = 0; i < texts.length; i++) if (!order.includes(i)) order.push(i);
   const out: string[] = [];
   let total = 0;
   for (const i of order) {
-    if (total >= EVIDENCE_CHARS) break;
-    const text = clip(texts[i], result.mentions.filter((m) => m.block === i), CLIP_CHARS);
+    if (total >= budget) break;
+    const text = clip(texts[i], result.mentions.filter((m) => m.block === i), wide ? CLIP_CHARS * 4 : CLIP_CHARS);
     out.push(text);
     total += text.length;
   }
@@ -120,9 +122,9 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
     const took = o.now() - t0;
     let chars = 0;
     for (let i = from; i < to; i++) chars += texts[i].length;
-    // Aim each call at about half a slice.
+    // Aim each call at about half a slice: shrink fast, grow slowly.
     if (took > o.sliceMs / 2 && chars > MIN_CHARS) sizer.chars = Math.max(MIN_CHARS, Math.floor(sizer.chars / 2));
-    else if (took < o.sliceMs / 8 && chars >= sizer.chars) sizer.chars = Math.min(MAX_CHARS, sizer.chars * 2);
+    else if (took < o.sliceMs / 4 && chars >= sizer.chars) sizer.chars = Math.min(MAX_CHARS, Math.floor(sizer.chars * 1.25));
     return r;
   };
 
@@ -151,10 +153,18 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
     if (r.about && !about) {
       about = true;
       if (!evidence.length) {
+        // Gating adds up names and cue words over all the blocks it sees: the short evidence must still pass on
+        // its own, else wider evidence, else the deciding chunk itself.
         const chunk = texts.slice(i, to);
-        evidence = pickEvidence(chunk, r);
-        // Gating adds up names and cue words over all the blocks it sees: check the short evidence still passes.
-        if (to - i > evidence.length && !o.recognize(evidence, o.table).about) evidence = chunkEvidence(chunk);
+        const candidates = [pickEvidence(chunk, r), pickEvidence(chunk, r, WIDER_EVIDENCE_CHARS, true)];
+        evidence = chunkEvidence(chunk);
+        for (const ev of candidates) {
+          if (!(await pause())) return { about, evidence, perBlock, cancelled: true };
+          if (o.recognize(ev, o.table).about) {
+            evidence = ev;
+            break;
+          }
+        }
       }
     } else if (!r.about && !about) {
       redo.push([i, to]);

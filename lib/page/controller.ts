@@ -201,6 +201,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let assumed = false;
   let sliceStart = 0;
   let lastSignature = '';
+  /** More mutations arrived than are worth sorting out one by one. */
+  let overflow = false;
 
   // ---- helpers ----
 
@@ -238,15 +240,26 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       (root.defaultView as (Window & typeof globalThis) | null)?.MutationObserver) as typeof MutationObserver;
     observer = new MO((records) => {
       if (state === 'stopped') return;
-      pending.push(...records);
+      collect(records);
       scheduleTick(debounceMs);
     });
     observeRoot(root);
   }
 
+  /** Queue records for the next tick; past a few thousand the next tick rescans everything instead. */
+  function collect(records: MutationRecord[]): void {
+    if (overflow) return;
+    if (pending.length + records.length > 4 * maxChanged) {
+      overflow = true;
+      pending = [];
+      return;
+    }
+    for (const r of records) pending.push(r);
+  }
+
   /** Run our own DOM writes (fallback wrapping) without seeing them as page mutations. */
   function quietly(fn: () => void): void {
-    if (observer) pending.push(...observer.takeRecords());
+    if (observer) collect(observer.takeRecords());
     try {
       fn();
     } finally {
@@ -476,7 +489,10 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
           }
         }
       }
-      if (count > maxChanged) return idleFull(gen);
+      if (count > maxChanged) {
+        // Past this much new content, test the whole page again (at most as often as the loop breaker allows).
+        return allow(root, sched.now()) ? idleFull(gen) : undefined;
+      }
     }
     if (!parts.length) return;
     const hit = await quickCheckText(parts.join('\n'), gen);
@@ -600,9 +616,22 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     );
   }
 
-  function buildRecs(newBlocks: TextBlock[], results: BlockMention[][], reuse: Map<Text, Entry[]> | null): BlockRec[] {
-    return newBlocks.map((block, i) => {
+  async function buildRecs(
+    newBlocks: TextBlock[],
+    results: BlockMention[][],
+    reuse: Map<Text, Entry[]> | null,
+    gen: number,
+  ): Promise<BlockRec[] | null> {
+    const out: BlockRec[] = [];
+    let made = 0;
+    for (let i = 0; i < newBlocks.length; i++) {
+      const block = newBlocks[i];
       const entries: Entry[] = [];
+      // Ranges cost a little each: on pages with thousands of mentions, breathe now and then.
+      if (results[i]?.length && (made += results[i].length) > 256) {
+        made = 0;
+        if (!(await breathe(gen))) return null;
+      }
       for (const m of results[i] ?? []) {
         // Inner mentions (inside a longer one) are listed but not painted; the wrapping fallback leaves them out,
         // since wrapping the outer one splits their text nodes.
@@ -610,8 +639,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         const e = makeEntry(block, m, reuse);
         if (e) entries.push(e);
       }
-      return { block, entries };
-    });
+      out.push({ block, entries });
+    }
+    return out;
   }
 
   /** Swap `removed` entries for `added` ones in the highlighter and the indexes, then report. */
@@ -671,7 +701,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     );
     if (!results) return;
     const old = blocks.flatMap((r) => r.entries);
-    const next = buildRecs(found, results, reuseMap(old));
+    const next = await buildRecs(found, results, reuseMap(old), gen);
+    if (!next) return;
     commit(next, old, next.flatMap((r) => r.entries));
   }
 
@@ -724,10 +755,12 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     regions: Set<Node>;
   }
 
-  function plan(records: MutationRecord[]): Plan {
+  async function plan(records: MutationRecord[], gen: number): Promise<Plan | null> {
     const regions = new Set<Node>();
     let changed = 0;
-    for (const rec of records) {
+    for (let i = 0; i < records.length; i++) {
+      if ((i & 255) === 255 && !(await breathe(gen))) return null;
+      const rec = records[i];
       const target = rec.target;
       if (isOwnUi(target)) continue;
       // Typing in an editor, or changes inside script/style/hidden subtrees: none of our text. (Attribute changes
@@ -774,31 +807,33 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     // Old blocks: those inside a region we rescan, those whose nodes left the page, and invalid ones elsewhere.
     const regionOf = new Map<number, Node>();
     const stale = new Set<number>();
-    blocks.forEach((rec, i) => {
+    const invalid: Entry[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      // Long pages have tens of thousands of blocks: let the page breathe now and then.
+      if ((i & 2047) === 2047 && !(await breathe(gen))) return;
+      const rec = blocks[i];
       const first = rec.block.segments[0]?.node;
       if (!first || !first.isConnected) {
         stale.add(i);
-        return;
+        continue;
       }
+      let region: Node | undefined;
       if (inRegion.size) {
-        for (let n: Node | null = first; n; n = composedParent(n)) {
-          if (inRegion.has(n)) {
-            regionOf.set(i, n);
-            return;
-          }
-        }
+        for (let n: Node | null = first; n && !region; n = composedParent(n)) if (inRegion.has(n)) region = n;
       }
-    });
-    // Mentions outside rescanned regions whose text changed anyway (e.g. a region in back-off): drop them.
-    const invalid: Entry[] = [];
-    blocks.forEach((rec, i) => {
-      if (stale.has(i) || regionOf.has(i)) return;
-      rec.entries = rec.entries.filter((e) => {
-        if (rangeValid(e.item.range, e.item.pieces, e.mention.text)) return true;
-        invalid.push(e);
-        return false;
-      });
-    });
+      if (region) {
+        regionOf.set(i, region);
+        continue;
+      }
+      // Mentions outside rescanned regions whose text changed anyway (e.g. a region in back-off): drop them.
+      if (rec.entries.length) {
+        rec.entries = rec.entries.filter((e) => {
+          if (rangeValid(e.item.range, e.item.pieces, e.mention.text)) return true;
+          invalid.push(e);
+          return false;
+        });
+      }
+    }
     if (!regions.length && !stale.size && !invalid.length) return;
 
     const h = hl();
@@ -830,7 +865,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       gen,
     );
     if (!results) return;
-    const newRecs = buildRecs(newBlocks, results, reuseMap(oldEntries));
+    const newRecs = await buildRecs(newBlocks, results, reuseMap(oldEntries), gen);
+    if (!newRecs) return;
     const recsByRegion = new Map<Node, BlockRec[]>();
     let k = 0;
     for (const r of regions) {
@@ -889,24 +925,37 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const results = await recognizeTexts(texts, gen);
     if (!results || snapshot !== blocks) return;
     const old = blocks.flatMap((r) => r.entries);
-    const next = buildRecs(
+    const next = await buildRecs(
       blocks.map((r) => r.block),
       results,
       reuseMap(old),
+      gen,
     );
+    if (!next || snapshot !== blocks) return;
     commit(next, old, next.flatMap((r) => r.entries));
   }
 
   async function tick(): Promise<void> {
     const gen = generation;
     sliceStart = sched.now();
-    if (observer) pending.push(...observer.takeRecords());
+    if (observer) collect(observer.takeRecords());
     const records = pending;
     pending = [];
-    if (state === 'idle') return idleTick(records, gen);
+    if (overflow) {
+      overflow = false;
+      if (state === 'idle') needIdleFull = true;
+      else needFull = true;
+    }
+    if (state === 'idle') {
+      // A whole-page check the loop breaker held back is due now.
+      if (forced.has(root)) needIdleFull = true;
+      forced.clear();
+      return idleTick(records, gen);
+    }
     if (state !== 'active') return;
     if (blocks.length) hl().ensureRegistered();
-    const regions = plan(records);
+    const regions = await plan(records, gen);
+    if (!regions) return;
     if (needFull || regions.full) {
       needFull = false;
       forced.clear();
@@ -958,6 +1007,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       observer = null;
       observed.clear();
       pending = [];
+      overflow = false;
       for (const t of [tickTimer, deferTimer, repairTimer]) if (t !== null) sched.clearTimeout(t);
       tickTimer = deferTimer = repairTimer = null;
       deferred.clear();

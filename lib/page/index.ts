@@ -5,7 +5,9 @@
  *
  *   const controller = createPageController({
  *     root: document, table, recognize: recognizeBlocks, quickCheck,
- *     onResult: ({ mentions }) => report(mentions),
+ *     assumeCandidate: true,               // the sentinel already found a candidate
+ *     highlightStyle: settings.highlightStyle,
+ *     onResult: ({ mentions }) => report(mentions.filter((m) => !m.inner)),
  *     onNavigate: (cb) => { window.addEventListener('wxt:locationchange', cb); return () => window.removeEventListener('wxt:locationchange', cb); },
  *   });
  *   controller.start();
@@ -26,3 +28,5 @@ export {
 export type { HighlightStyleName, Highlighter } from './highlighter';
 export { mentionAtPoint } from './hit-test';
 export { rangeFor } from './ranges';
+export { defaultScheduler } from './scheduler';
+export type { PageScheduler } from './scheduler';

@@ -58,13 +58,17 @@ function isAcronym(name: string): boolean {
   return n >= 2 && n <= 6 && l === l.toUpperCase() && l !== l.toLowerCase();
 }
 
-/** Strips non-letter, non-digit characters from both ends of a normalized name ("#крокусситихолл", "u.s."). */
+/**
+ * Strips non-letter, non-digit characters from both ends of a normalized name ("#крокусситихолл"); the final dot
+ * of an abbreviation with inner dots stays ("u.s.").
+ */
 function trimEnds(norm: string): string {
   const chars = [...norm];
   let a = 0;
   let b = chars.length;
   while (a < b && scriptOf(firstCodePoint(chars[a] as string)) === Sc.None) a++;
   while (b > a && scriptOf(firstCodePoint(chars[b - 1] as string)) === Sc.None) b--;
+  if (b < chars.length && chars[b] === '.' && chars.slice(a, b).includes('.')) b++;
   return chars.slice(a, b).join('');
 }
 
@@ -119,6 +123,8 @@ function buildPattern(name: string, rules: Rules, opts: { stems: boolean; star: 
     const sc = scriptOfWord(words[0] as string);
     if (!isUnspaced(sc)) flags |= FLAG.cap;
   }
+  // In a name of several words the whole is specific enough for short stems ("ჰოლი" → "ჰოლში").
+  const minStem = words.length > 1 ? Math.min(rules.minStem, 2) : rules.minStem;
   const outWords = words.map((w) => {
     if (!opts.stems || acro || star) return w;
     const sc = scriptOfWord(w);
@@ -127,7 +133,7 @@ function buildPattern(name: string, rules: Rules, opts: { stems: boolean; star: 
     const chars = [...w];
     let k = chars.length;
     let dropped = 0;
-    while (dropped < 2 && k - 1 >= rules.minStem && vowels.includes(chars[k - 1] as string)) {
+    while (dropped < 2 && k - 1 >= minStem && vowels.includes(chars[k - 1] as string)) {
       k--;
       dropped++;
     }
@@ -163,12 +169,13 @@ function containsMarker(built: Built, markers: string[]): boolean {
 
 function isStrongWithMarker(built: Built, markers: string[]): boolean {
   if (built.words.length >= 2) return true;
-  // One word: strong only if it is clearly longer than its marker (クロッカスシティホール, 克罗库斯城市音乐厅).
+  // One word: strong only if it is clearly longer than its marker (クロッカスシティホール, 克罗库斯城市音乐厅,
+  // крокусситихолл), not an inflection of it (Крокусе).
   const w = built.words[0] as string;
   for (const m of markers) {
     if (!w.includes(m)) continue;
-    const sc = scriptOfWord(m);
-    if (isUnspaced(sc) && [...w].length >= [...m].length + 2) return true;
+    const extra = [...w].length - [...m].length;
+    if (extra >= (isUnspaced(scriptOfWord(m)) ? 2 : 4)) return true;
   }
   return false;
 }
@@ -260,12 +267,15 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
       group.id,
       group.weight,
       group.cap,
-      (group.blocks ? GROUP.blocks : 0) | (group.topical ? GROUP.topical : 0) | (group.promotes ? GROUP.promotes : 0) | (group.head ? GROUP.head : 0),
+      (group.blocks ? GROUP.blocks : 0) |
+        (group.topical ? GROUP.topical : 0) |
+        (group.promotes ? GROUP.promotes : 0) |
+        ((rec.proximity ?? []).some((r) => r.group === group.id) ? GROUP.proximity : 0),
     ]);
     for (const list of Object.values(group.terms)) {
       for (const term of list) {
         // Venue words inflect like names ("konser salonuna", "salę koncertową").
-        const built = buildPattern(term, rules, { stems: group.head === true, star: false });
+        const built = buildPattern(term, rules, { stems: group.inflects === true, star: false });
         if (!built) {
           skipped.push(`cue ${group.id}: ${term}`);
           continue;
@@ -301,11 +311,13 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
 
   const w = rec.weights;
   const n = [...names.values()];
-  let px: MatcherTable['px'] = null;
-  if (rec.proximity) {
-    checkId(rec.proximity.entity, 'proximity.entity');
-    for (const id of rec.proximity.places) checkId(id, 'proximity.places');
-    px = [eIndex.get(rec.proximity.entity) as number, rec.proximity.places.map((id) => eIndex.get(id) as number), rec.proximity.window];
+  const px: MatcherTable['px'] = [];
+  for (const rule of rec.proximity ?? []) {
+    checkId(rule.entity, 'proximity.entity');
+    for (const id of rule.places) checkId(id, 'proximity.places');
+    const gi = rec.cues.findIndex((g) => g.id === rule.group);
+    if (gi < 0) throw new Error(`recognition.proximity: unknown cue group "${rule.group}"`);
+    px.push([eIndex.get(rule.entity) as number, gi, rule.places.map((id) => eIndex.get(id) as number), rule.window]);
   }
   const table: MatcherTable = {
     v: 1,
@@ -320,6 +332,7 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
     px,
     w: [w.threshold, w.strongEvent, w.strongVenue, w.weak, w.description, w.topical ?? 0],
     quick: '',
+    ...(rec.quietTypes?.length ? { q: rec.quietTypes } : {}),
   };
   // Anchor tokens of the quick pre-filter: markers, then the one-word names of the places the descriptions use.
   const stems: string[] = [...markers];
@@ -382,8 +395,9 @@ function anchorOf(pattern: string, preferred: string[]): string {
   return truncateAnchor(best);
 }
 
+/** Escapes a regex syntax character (valid with the `u` flag: no identity escapes of other characters). */
 function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
+  return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 interface QNode {

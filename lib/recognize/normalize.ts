@@ -155,15 +155,19 @@ function computeFold(cp: number): Fold {
     const again = classify(kept.codePointAt(0) as number);
     if (again) return again;
   }
+  if (kept.trim() === '') return { k: K_SPACE, str: ' ' };
   const lower = kept.normalize('NFC').toLowerCase();
   let out = '';
   for (const ch of lower) {
+    const c = ch.codePointAt(0) as number;
     const m = CHAR_MAP[ch];
     if (m !== undefined) out += m;
-    else if (isStrippedMark(ch.codePointAt(0) as number)) continue;
+    else if (isStrippedMark(c) || isDrop(c) || QUOTES.has(c) || WHITESPACE.has(c)) continue;
+    else if (APOSTROPHES.has(c)) out += "'";
+    else if (DASHES.has(c)) out += '-';
     else out += ch;
   }
-  return { k: K_TEXT, str: out };
+  return out === '' ? { k: K_MARK, str: '' } : { k: K_TEXT, str: out };
 }
 
 /** Cyrillic ↔ Latin look-alikes (lower case, after folding), for words written in a mix of both scripts. */
@@ -194,7 +198,7 @@ export function normalize(input: string): Normalized {
           en.push(pendingSpace + 1);
           lastSc = Sc.None;
         }
-      } else if (pendingQuote >= 0 && lastSc !== Sc.None && sc !== Sc.None) {
+      } else if (pendingQuote >= 0 && lastSc !== Sc.None && sc !== Sc.None && !(isUnspaced(lastSc) && isUnspaced(sc))) {
         codes.push(0x20);
         st.push(pendingQuote);
         en.push(pendingQuote + 1);

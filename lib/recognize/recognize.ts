@@ -13,6 +13,7 @@
  * anything highlighted. Weak names and descriptions in a block that has only negative cues are dropped.
  */
 import { normalize, type Normalized } from './normalize';
+import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
 import { FLAG, GROUP, STRENGTH, type MatcherTable } from './table';
 import type { BlockMention, PageResult } from './types';
@@ -26,11 +27,16 @@ interface Hit {
 }
 
 interface TrieNode {
-  m: Map<string, TrieNode> | null;
+  /** children by UTF-16 code unit; OPT + unit for an optional character; GAP for a word gap */
+  m: Map<number, TrieNode> | null;
   /** children behind an optional character: skipping it leads there too */
   opt: TrieNode[] | null;
   h: Hit[] | null;
 }
+
+/** Key offset of an optional character; key of a word gap (a space in a pattern). */
+const OPT = 0x10000;
+const GAP = 0x20;
 
 interface Compiled {
   root: TrieNode;
@@ -47,11 +53,10 @@ function newNode(): TrieNode {
 
 function insert(root: TrieNode, pattern: string, hit: Hit): void {
   let node = root;
-  const chars = [...pattern];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    const optional = chars[i + 1] === '?';
-    const key = optional ? `${ch}?` : ch;
+  for (let i = 0; i < pattern.length; i++) {
+    const unit = pattern.charCodeAt(i);
+    const optional = pattern[i + 1] === '?';
+    const key = optional ? OPT + unit : unit;
     if (!node.m) node.m = new Map();
     let child = node.m.get(key);
     if (!child) {
@@ -73,7 +78,7 @@ function getCompiled(table: MatcherTable): Compiled {
   table.c.forEach(([pattern, , flags], i) => insert(root, pattern, { t: 1, i, f: flags }));
   let quick: RegExp | null = null;
   try {
-    quick = table.quick ? new RegExp(table.quick, 'i') : null;
+    quick = table.quick ? quickPattern(table.quick) : null;
   } catch {
     quick = null;
   }
@@ -84,18 +89,6 @@ function getCompiled(table: MatcherTable): Compiled {
   return c;
 }
 
-/** Characters the quick check ignores, as normalization does (soft hyphen, zero-width, bidi, stripped marks). */
-const QUICK_STRIP_RANGES: [number, number][] = [
-  [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x640, 0x640], [0x180e, 0x180e], [0x200b, 0x200f], [0x202a, 0x202e],
-  [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff], [0xfe00, 0xfe0f], [0x300, 0x36f], [0x591, 0x5bd], [0x5bf, 0x5bf],
-  [0x5c1, 0x5c2], [0x5c4, 0x5c5], [0x5c7, 0x5c7], [0x610, 0x61a], [0x64b, 0x65f], [0x670, 0x670], [0x6d6, 0x6dc],
-  [0x6df, 0x6e4], [0x6e7, 0x6e8], [0x6ea, 0x6ed], [0xe47, 0xe4e], [0xec8, 0xecd], [0x93c, 0x93c], [0x901, 0x901],
-  [0x9bc, 0x9bc], [0x981, 0x981],
-];
-const QUICK_STRIP_CLASS = `[${QUICK_STRIP_RANGES.map(([a, b]) => (a === b ? `\\u{${a.toString(16)}}` : `\\u{${a.toString(16)}}-\\u{${b.toString(16)}}`)).join('')}]`;
-const QUICK_STRIP = new RegExp(QUICK_STRIP_CLASS, 'gu');
-const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS, 'u');
-
 /**
  * Whether `text` (a page's whole text, or any part of it) may contain an anchoring mention. False means no
  * mention can be found in it: the sentinel stops there.
@@ -103,9 +96,7 @@ const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS, 'u');
 export function quickCheck(text: string, table: MatcherTable): boolean {
   const { quick } = getCompiled(table);
   if (!quick) return true;
-  if (quick.test(text)) return true;
-  if (!QUICK_STRIP_TEST.test(text)) return false;
-  return quick.test(text.replace(QUICK_STRIP, ''));
+  return quickTest(text, quick);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,39 +145,62 @@ function startAllowed(text: string, p: number, sc: Sc, pre: Compiled['pre']): bo
 }
 
 function scan(text: string, table: MatcherTable, c: Compiled, out: Raw[]): void {
-  const { root } = c;
-  const rootMap = root.m;
+  const rootMap = c.root.m;
   if (!rootMap) return;
   const n = text.length;
-  const stack: [TrieNode, number][] = [];
+  // DFS stack as two parallel arrays: nodes and text positions.
+  const nodes: TrieNode[] = [];
+  const positions: number[] = [];
   for (let p = 0; p < n; p++) {
-    const first = rootMap.get(text[p] as string);
+    const first = rootMap.get(text.charCodeAt(p));
     if (!first) continue;
     const sc = scriptAt(text, p);
     if (!startAllowed(text, p, sc, c.pre)) continue;
-    stack.length = 0;
-    stack.push([first, p + 1]);
-    while (stack.length > 0) {
-      const [node, pos] = stack.pop() as [TrieNode, number];
+    let sp = 0;
+    nodes[sp] = first;
+    positions[sp++] = p + 1;
+    while (sp > 0) {
+      sp--;
+      const node = nodes[sp] as TrieNode;
+      const pos = positions[sp] as number;
       if (node.h) terminal(text, table, node.h, p, pos, out);
       const m = node.m;
       if (!m) continue;
-      const ch = text[pos];
-      if (ch !== undefined) {
-        const lit = m.get(ch);
-        if (lit) stack.push([lit, pos + 1]);
-        const opt = m.get(`${ch}?`);
-        if (opt) stack.push([opt, pos + 1]);
+      if (pos < n) {
+        const unit = text.charCodeAt(pos);
+        const lit = m.get(unit);
+        if (lit) {
+          nodes[sp] = lit;
+          positions[sp++] = pos + 1;
+        }
+        const opt = node.opt ? m.get(OPT + unit) : undefined;
+        if (opt) {
+          nodes[sp] = opt;
+          positions[sp++] = pos + 1;
+        }
       }
-      if (node.opt) for (const o of node.opt) stack.push([o, pos]);
-      const gap = m.get(' ');
-      if (gap) {
-        if (isSep(ch)) stack.push([gap, pos + 1]);
-        else if (ch !== undefined) {
-          stack.push([gap, pos]); // written together (#крокусситихолл)
+      if (node.opt) {
+        for (const o of node.opt) {
+          nodes[sp] = o;
+          positions[sp++] = pos;
+        }
+      }
+      const gap = m.get(GAP);
+      if (gap && pos < n) {
+        const ch = text[pos];
+        if (isSep(ch)) {
+          nodes[sp] = gap;
+          positions[sp++] = pos + 1;
+        } else {
+          // written together (#крокусситихолл)
+          nodes[sp] = gap;
+          positions[sp++] = pos;
           const sc2 = scriptAt(text, pos - 1);
           const k = Math.min(runOf(text, pos, sc2), table.gap + 1);
-          if (k >= 1 && k <= table.gap && isSep(text[pos + k])) stack.push([gap, pos + k + 1]);
+          if (k >= 1 && k <= table.gap && isSep(text[pos + k])) {
+            nodes[sp] = gap;
+            positions[sp++] = pos + k + 1;
+          }
         }
       }
     }
@@ -196,6 +210,8 @@ function scan(text: string, table: MatcherTable, c: Compiled, out: Raw[]): void 
 function terminal(text: string, table: MatcherTable, hits: Hit[], p: number, pos: number, out: Raw[]): void {
   const last = scriptAt(text, pos - 1);
   const r = isUnspaced(last) || last === Sc.None ? 0 : runOf(text, pos, last);
+  // A word does not run on into digits ("France24" is not France).
+  if (last !== Sc.Digit && !isUnspaced(last) && pos + r < text.length && scriptAt(text, pos + r) === Sc.Digit) return;
   for (const h of hits) {
     let allowed: number;
     if (isUnspaced(last) || last === Sc.None) allowed = 0;
@@ -274,7 +290,7 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
   const candidates: Raw[] = [];
   const cues = new Set<number>();
   const promoters: Raw[] = [];
-  const heads: Raw[] = [];
+  const near: Raw[] = [];
   for (const r of raws) {
     if (r.t === 0) {
       const [, , , flags] = table.n[r.i] as MatcherTable['n'][number];
@@ -286,7 +302,7 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
       if (gf & GROUP.blocks) candidates.push(r);
       else cues.add(r.i);
       if (gf & GROUP.promotes) promoters.push(r);
-      if (gf & GROUP.head) heads.push(r);
+      if (gf & GROUP.proximity) near.push(r);
     }
   }
   // Leftmost, then longest; on a tie a name wins over a blocking cue, a stronger name over a weaker one.
@@ -337,13 +353,13 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
     }
   }
 
-  // A venue word near a place describes the venue ("a concert venue outside Moscow").
-  const px = table.px;
-  if (px && heads.length > 0) {
-    const [pxEntity, places, window] = px;
-    for (const h of heads) {
+  // A venue word near a place describes the venue ("a concert venue outside Moscow"), an attack word near
+  // Krasnogorsk the attack (rules from the pack).
+  for (const [pxEntity, pxGroup, places, window] of table.px) {
+    for (const h of near) {
+      if ((table.c[h.i] as MatcherTable['c'][number])[1] !== pxGroup) continue;
       for (const p of names) {
-        if (p.inner || !places.includes(entOf(table, p)) || distance(text, h, p) > window) continue;
+        if (p.inner || p.ent !== undefined || !places.includes(entOf(table, p)) || distance(text, h, p) > window) continue;
         const s0 = Math.min(h.s, p.s);
         const e0 = Math.max(h.e, p.e);
         // Not where a name already says more (an event/venue name or description overlapping the span).
@@ -444,11 +460,15 @@ export function recognizeDetailed(blocks: readonly string[], table: MatcherTable
     score += part;
     if (flags & GROUP.topical && part > 0) topical += part;
   }
-  // Evidence of the attack itself, not just of the venue (a concert listing names the venue too): an attack or
-  // date cue, the event's name, a gunman, or a group such as IS-K.
+  // Evidence of the attack itself, not just of the venue (a concert listing names the venue too): an attack,
+  // date or other topical cue, the event's name, a gunman, or a group such as IS-K.
   let evidence = strengths.has(STRENGTH.event);
   for (const ei of entities) if ((table.e[ei]?.[2] ?? 0) >= 1 || table.e[ei]?.[3] === 1) evidence = true;
-  for (const [gi] of perGroup) if ((table.g[gi] as MatcherTable['g'][number])[1] > 0) evidence = true;
+  for (const [gi] of perGroup) {
+    const [, weight, , flags] = table.g[gi] as MatcherTable['g'][number];
+    // A year alone is no evidence: a listing of a concert in early 2024 names the venue and the year too.
+    if (weight > 0 && flags & (GROUP.topical | GROUP.promotes)) evidence = true;
+  }
   const about = anchored && evidence && score >= threshold && (firmAnchor || topical >= needTopical);
   const mentions: BlockMention[] = [];
   if (about) {
@@ -472,6 +492,7 @@ export function recognizeDetailed(blocks: readonly string[], table: MatcherTable
         const start = norm.start[r.s] as number;
         const end = balanceQuotes(original, start, norm.end[r.e - 1] as number);
         const [id, kind] = table.e[ei] as MatcherTable['e'][number];
+        if (table.q?.includes(kind)) continue;
         const mention: BlockMention = { block, start, end, text: original.slice(start, end), kind, entity: id };
         if (r.inner) mention.inner = true;
         mentions.push(mention);

@@ -128,27 +128,34 @@ export function isSpacedLetter(sc: number): boolean {
   return sc >= Sc.Latin && sc !== Sc.Digit && !isUnspaced(sc);
 }
 
-const cache = new Map<number, Sc>();
+/** Script class per BMP code unit, filled on first use (0xff: not computed yet). */
+const bmp = new Uint8Array(0x10000).fill(0xff);
+const astral = new Map<number, Sc>();
 
-/** Script of the character at UTF-16 index `i` of `s` (cached for non-ASCII). */
+/** Script of the character at UTF-16 index `i` of `s` (cached). */
 export function scriptAt(s: string, i: number): Sc {
   const c = s.charCodeAt(i);
-  if (c < 0x80) return scriptOf(c);
+  if (c < 0xd800 || c >= 0xe000) {
+    let sc = bmp[c] as number;
+    if (sc === 0xff) {
+      sc = scriptOf(c);
+      bmp[c] = sc;
+    }
+    return sc as Sc;
+  }
   let cp = c;
-  if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+  if (c < 0xdc00 && i + 1 < s.length) {
     const d = s.charCodeAt(i + 1);
     if (d >= 0xdc00 && d < 0xe000) cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-  } else if (c >= 0xdc00 && c < 0xe000) {
+  } else if (c >= 0xdc00 && i > 0) {
     // Low surrogate: belongs to the code point before it.
-    if (i > 0) {
-      const h = s.charCodeAt(i - 1);
-      if (h >= 0xd800 && h < 0xdc00) cp = ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
-    }
+    const h = s.charCodeAt(i - 1);
+    if (h >= 0xd800 && h < 0xdc00) cp = ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
   }
-  let sc = cache.get(cp);
+  let sc = astral.get(cp);
   if (sc === undefined) {
     sc = scriptOf(cp);
-    cache.set(cp, sc);
+    astral.set(cp, sc);
   }
   return sc;
 }

@@ -26,8 +26,8 @@ export const GROUP = {
   topical: 2,
   /** next to an ambiguous event/venue name, makes it specific */
   promotes: 4,
-  /** a venue word for proximity descriptions */
-  head: 8,
+  /** used by a proximity rule */
+  proximity: 8,
 } as const;
 
 /** Pattern flags. */
@@ -54,8 +54,8 @@ export interface MatcherTable {
   c: [pattern: string, group: number, flags: number][];
   /** Cue groups: [id, weight per distinct term, cap of the group's total, GROUP flags]. */
   g: [id: string, weight: number, cap: number, flags: number][];
-  /** Proximity descriptions: [entity index, place entity indexes, window in words], or null. */
-  px: [entity: number, places: number[], window: number] | null;
+  /** Proximity descriptions: [entity index, cue group index, place entity indexes, window in words]. */
+  px: [entity: number, group: number, places: number[], window: number][];
   /** Letters allowed after a name, per script class (indexed by `Sc`). */
   sfx: number[];
   /** Letters allowed after a stem (cue terms ending in `*`). */
@@ -70,9 +70,11 @@ export interface MatcherTable {
    */
   w: [threshold: number, event: number, venue: number, weak: number, description: number, topical: number];
   /**
-   * One regular expression (source, flag `i`) that every page with a possible anchoring mention matches, to be
+   * One regular expression (source, flags `iu`: see quick.ts) that every page with a possible anchoring mention matches, to be
    * tested against the page text with `quickCheck` (which first removes soft hyphens, zero-width characters and the
    * combining marks the matcher ignores).
    */
   quick: string;
+  /** Entity kinds that count toward "about" but are never returned as mentions (Recognition.quietTypes). */
+  q?: MentionKind[];
 }

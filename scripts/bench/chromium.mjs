@@ -2,36 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TRACE_CATEGORIES, analyzeTrace } from './trace.mjs';
 
 // Same quiet flags as scripts/browser/launch.mjs: no requests of Chromium's own, no GPU.
 const QUIET_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-sync', '--disable-quic', '--disable-default-apps', '--no-default-browser-check',
   // Timers and rendering of a hidden headless tab must not be throttled differently between configurations.
   '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'];
-
-/**
- * Registered in the page's main world before any page script: long tasks (all of them, with start times, so the
- * runner keeps those inside its measuring window) and Long Animation Frame script attributions.
- */
-function initScript() {
-  const b = (window.__bench = { longtasks: [], loafScripts: [] });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) b.longtasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    b.noLongtask = true;
-  }
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        for (const s of e.scripts ?? []) b.loafScripts.push([s.startTime, s.duration, s.sourceURL ?? '', s.invokerType ?? '']);
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    b.noLoaf = true;
-  }
-}
 
 /** One persistent context per configuration; `ext` is a prepared extension folder or null for the baseline. */
 export async function launchConfig(name, ext, { executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
@@ -44,9 +21,15 @@ export async function launchConfig(name, ext, { executablePath = process.env.CHR
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...QUIET_CHROMIUM, ...(ext ? [`--disable-extensions-except=${ext.dir}`, `--load-extension=${ext.dir}`] : [])],
   });
-  await context.addInitScript(initScript);
   let worker = null;
-  if (ext) worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  if (ext) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }).catch(() => null));
+    if (!worker) {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+      throw new Error(`${name}: the extension's service worker did not start within 30 s`);
+    }
+  }
   return {
     name,
     ext,
@@ -73,7 +56,7 @@ async function metrics(cdp) {
  * Waits until the main thread is quiet: TaskDuration grows by less than `epsMs` across `quietPolls` consecutive
  * polls `pollMs` apart (or `capMs` passes). Same rule for every configuration. Returns the last metrics.
  */
-async function waitQuiet(cdp, { pollMs = 150, epsMs = 1, quietPolls = 2, capMs = 120000 } = {}) {
+export async function waitQuiet(cdp, { pollMs = 100, epsMs = 1, quietPolls = 2, capMs = 120000 } = {}) {
   const deadline = Date.now() + capMs;
   let last = await metrics(cdp);
   let quiet = 0;
@@ -88,7 +71,7 @@ async function waitQuiet(cdp, { pollMs = 150, epsMs = 1, quietPolls = 2, capMs =
 }
 
 /** Injects the configuration's content scripts into the newest tab through its own service worker. */
-async function inject(config) {
+export async function inject(config) {
   const { files, css } = config.ext.inject;
   const worker = config.worker;
   return worker.evaluate(
@@ -118,28 +101,56 @@ async function pageInfo(page, config) {
   }, config.name);
 }
 
+/** Starts a trace on the page's session; `stop()` ends it and resolves with the events. */
+async function startTrace(cdp) {
+  const events = [];
+  const onData = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', onData);
+      return events;
+    },
+  };
+}
+
 /**
  * One measurement of `config` on `url`.
  *
- * Mode "settled" (default): load the page, wait until the main thread is quiet, read the DevTools metrics, inject
- * the configuration's content scripts (its own service worker, chrome.scripting), start the page's dynamic batches
- * if any, wait `windowMs` and then until quiet again, read the metrics. The cost is the main-thread time of that
- * window; the baseline's window (no injection) is subtracted later. This keeps the page's own parsing and layout,
- * which varies by tens of ms from load to load on large pages, out of the difference.
+ * Mode "settled" (default): load the page, wait until its main thread is quiet, collect garbage (so the page's own
+ * deferred GC does not land in the window), then read the DevTools metrics, start a trace, inject the
+ * configuration's content scripts (its own service worker, chrome.scripting), start the page's dynamic batches if
+ * any, wait `windowMs` and then until quiet again, read the metrics and end the trace. The cost is the main-thread
+ * time of that window (TaskDuration); the baseline's window (no injection) is subtracted later. This keeps the
+ * page's own parsing, layout and GC, which vary by tens of ms from load to load on large pages, out of the
+ * difference. The trace gives the longest task that ran extension script (the page's own Long Tasks observer does
+ * not see extension tasks in Chromium) and the time spent in extension script.
  * Mode "load": the browser injects the content scripts itself at document_idle; the window starts at navigation.
  */
-export async function measure(config, url, { dynamic = false, windowMs = 600, mode = 'settled' } = {}) {
+export async function measure(config, url, { dynamic = false, windowMs = 600, mode = 'settled', heap = true } = {}) {
   const page = await config.context.newPage();
   const cdp = await config.context.newCDPSession(page);
+  const origin = new URL(url).origin;
   try {
     await cdp.send('Performance.enable');
-    let m0 = mode === 'load' ? await metrics(cdp) : null;
+    await cdp.send('HeapProfiler.enable');
+    let m0 = null;
+    let trace = null;
+    if (mode === 'load') {
+      m0 = await metrics(cdp);
+      trace = await startTrace(cdp);
+    }
     await page.goto(url, { waitUntil: 'load', timeout: 180000 });
-    let t0 = 0;
     if (mode === 'settled') {
       await waitQuiet(cdp);
-      t0 = await page.evaluate(() => performance.now());
+      await cdp.send('HeapProfiler.collectGarbage');
+      await sleep(100);
       m0 = await metrics(cdp);
+      trace = await startTrace(cdp);
       if (config.ext) await inject(config);
     }
     if (dynamic) {
@@ -150,26 +161,23 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
     }
     await sleep(windowMs);
     const { m: m1, timedOut } = await waitQuiet(cdp);
-    const bench = await page.evaluate((since) => {
-      const b = window.__bench ?? { longtasks: [], loafScripts: [] };
-      return {
-        longtasks: b.longtasks.filter(([start]) => start >= since),
-        loaf: b.loafScripts.filter(([start, , url]) => start >= since && url.startsWith('chrome-extension://')),
-        noLongtask: !!b.noLongtask,
-      };
-    }, t0);
+    const t = analyzeTrace(await trace.stop(), { origin });
     const info = await pageInfo(page, config);
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await metrics(cdp)).JSHeapUsedSize;
+    // Heap after a full GC (a GC of a 10 MB page's DOM takes about a second: the runner asks for it once per page).
+    let heapBytes = null;
+    if (heap) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      heapBytes = (await metrics(cdp)).JSHeapUsedSize;
+    }
     return {
       taskMs: (m1.TaskDuration - m0.TaskDuration) * 1000,
       scriptMs: (m1.ScriptDuration - m0.ScriptDuration) * 1000,
-      layoutMs: ((m1.LayoutDuration - m0.LayoutDuration) + (m1.RecalcStyleDuration - m0.RecalcStyleDuration)) * 1000,
-      heapBytes: heap,
-      longestTaskMs: bench.longtasks.reduce((a, [, d]) => Math.max(a, d), 0),
-      longTasks: bench.longtasks.length,
-      loafExtensionMs: bench.loaf.reduce((a, [, d]) => Math.max(a, d), 0),
+      layoutMs: (m1.LayoutDuration - m0.LayoutDuration + (m1.RecalcStyleDuration - m0.RecalcStyleDuration)) * 1000,
+      heapBytes,
+      traceTaskMs: t.taskMs,
+      longestTaskMs: t.extLongestTaskMs,
+      anyLongestTaskMs: t.longestTaskMs,
+      extScriptMs: t.extScriptMs,
       timedOut,
       info,
     };

@@ -1,11 +1,12 @@
 // The extensions the bench compares, copied into a temp folder at run time: the floor and the peer from their small
 // source folders here, ours from its build. No network and no build step except, optionally, ours (WXT's own API).
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const HERE = new URL('.', import.meta.url).pathname;
+const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../..');
 export const OURS_BUILD = join(ROOT, '.output/chrome-mv3');
 const require = createRequire(import.meta.url);
@@ -120,15 +121,28 @@ export function prepareOurs(tmp, mode, buildDir = OURS_BUILD) {
   return { ...finish(dir, mode), sizes: oursSizes(buildDir) };
 }
 
-/** Builds our extension with WXT's JS API into `outDir` (leaves .output/ alone). Returns the chrome-mv3 folder. */
-export async function buildOurs(outDir) {
+/** Not copied for a bench build: outputs, generated folders, and what the extension does not build from. */
+const NOT_SOURCES = new Set(['node_modules', '.output', '.wxt', '.git', 'bench-output', 'demo-output', 'tests', 'docs', '.ci']);
+
+/**
+ * Builds our extension with WXT's JS API from a copy of the sources in `workDir` (so neither .output/ nor .wxt/ of
+ * the working tree is touched; node_modules is linked). `minify: false` keeps function names for CPU profiles.
+ * Returns the chrome-mv3 folder.
+ */
+export async function buildOurs(workDir, { minify = true } = {}) {
+  const src = join(workDir, 'src');
+  mkdirSync(src, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_SOURCES.has(entry)) cpSync(join(ROOT, entry), join(src, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
   const { build } = await import('wxt');
   const prev = process.cwd();
-  process.chdir(ROOT);
+  process.chdir(src);
   try {
-    await build({ browser: 'chrome', outDir, root: ROOT });
+    await build({ browser: 'chrome', root: src, outDir: join(workDir, 'out'), ...(minify ? {} : { vite: () => ({ build: { minify: false } }) }) });
   } finally {
     process.chdir(prev);
   }
-  return join(outDir, 'chrome-mv3');
+  return join(workDir, 'out', 'chrome-mv3');
 }

@@ -21,7 +21,7 @@ const PIECES_PER_PARAGRAPH = 5;
 const PARAGRAPHS_PER_SECTION = 12;
 /** Batches the dynamic variant appends, and the pause between them. */
 export const DYNAMIC_BATCHES = 10;
-export const DYNAMIC_INTERVAL_MS = 100;
+export const DYNAMIC_INTERVAL_MS = 50;
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
 export function prng(seed) {

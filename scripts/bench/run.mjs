@@ -5,9 +5,10 @@
 // It reports, it does not test: the exit code is 0 even when a budget fails (a "BUDGET FAILED:" line says so).
 //
 //   npm run bench                  full run (~5 min on 2 cores)
-//   npm run bench -- --quick       ~1 min subset (no 10 MB page, 3 rounds)
-//   options: --runs N  --sizes 5KB,100KB,1MB,10MB  --mode settled|load  --ext DIR (a built chrome-mv3 folder)
-//            --build (build ours with WXT into a temp folder first)  --no-peer  --no-ui  --no-profile
+//   npm run bench -- --quick       ~1-2 min subset (5 KB-1 MB, no mention and many, static, 2 rounds)
+//   options: --runs N (default 3; 2 on 10 MB)  --sizes 5KB,100KB,1MB,10MB  --dynamic 1MB (sizes with dynamic pages)
+//            --mode settled|load  --ext DIR (a built chrome-mv3 folder)  --build (build ours with WXT into a temp
+//            folder first)  --no-peer  --peer-naive (mark(aliases): one pass per alias)  --no-ui  --no-profile
 //            --firefox (also time Firefox ESR, see scripts/bench/firefox.mjs)  --out DIR
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { profileOurs } from './profile.mjs';
 import { benchSvg } from './plot.mjs';
 
 function parseArgs(argv) {
-  const args = { quick: false, runs: null, sizes: null, mode: 'settled', ext: null, build: false, peer: true, ui: true, profile: true, firefox: false, out: join(ROOT, 'bench-output') };
+  const args = { quick: false, runs: null, sizes: null, dynamic: null, mode: 'settled', ext: null, build: false, peer: true, peerNaive: false, ui: true, profile: true, firefox: false, out: join(ROOT, 'bench-output') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -31,13 +32,15 @@ function parseArgs(argv) {
     else if (a === '--mode') args.mode = next();
     else if (a === '--ext') args.ext = resolve(next());
     else if (a === '--build') args.build = true;
+    else if (a === '--dynamic') args.dynamic = next().split(',').filter(Boolean);
     else if (a === '--no-peer') args.peer = false;
+    else if (a === '--peer-naive') args.peerNaive = true;
     else if (a === '--no-ui') args.ui = false;
     else if (a === '--no-profile') args.profile = false;
     else if (a === '--firefox') args.firefox = true;
     else if (a === '--out') args.out = resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/bench/run.mjs [--quick] [--runs N] [--sizes 5KB,100KB,1MB,10MB] [--mode settled|load] [--ext DIR] [--build] [--no-peer] [--no-ui] [--no-profile] [--firefox] [--out DIR]');
+      console.log('usage: node scripts/bench/run.mjs [--quick] [--runs N] [--sizes 5KB,100KB,1MB,10MB] [--dynamic 1MB,...] [--mode settled|load] [--ext DIR] [--build] [--no-peer] [--peer-naive] [--no-ui] [--no-profile] [--firefox] [--out DIR]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -45,17 +48,23 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Rounds per page: fewer on the 10 MB pages, which take seconds each. */
-function roundsFor(size, args) {
-  const base = args.runs ?? (args.quick ? 3 : 5);
-  return size === '10MB' ? Math.min(base, 3) : base;
+/**
+ * Rounds of `config` on page `p`: 3 by default (2 with --quick), 2 on the 10 MB and dynamic pages (each load takes
+ * seconds); the baseline's window on a static page in "settled" mode holds nothing but the page at rest (a few
+ * ms), so it gets at most 2 rounds there, 1 on 10 MB.
+ */
+function roundsFor(p, config, args) {
+  const base = args.runs ?? (args.quick ? 2 : 3);
+  const rounds = p.size === '10MB' || p.dynamic ? Math.min(base, 2) : base;
+  if (config === 'baseline' && !p.dynamic && args.mode === 'settled') return p.size === '10MB' ? 1 : Math.min(rounds, 2);
+  return rounds;
 }
 
 /** Fixed window after the injection (and after the last dynamic batch) before the quiet check, equal for all. */
 function windowFor(size, dynamic) {
   // Dynamic pages: the sentinel tests added text every 400 ms and the page adapter debounces 250 ms.
-  if (dynamic) return 1200;
-  return { '5KB': 400, '100KB': 400, '1MB': 600, '10MB': 900 }[size] ?? 600;
+  if (dynamic) return 1000;
+  return { '5KB': 300, '100KB': 300, '1MB': 500, '10MB': 800 }[size] ?? 500;
 }
 
 const pad = (s, n) => String(s).padStart(n);
@@ -67,7 +76,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const sizes = args.sizes ?? (args.quick ? ['5KB', '100KB', '1MB'] : SIZES.map((s) => s.label));
-  const specs = pageSpecs({ sizes, dynamicSizes: args.quick ? ['100KB'] : sizes.filter((s) => s !== '5KB') });
+  const specs = pageSpecs({ sizes, variants: args.quick ? ['none', 'many'] : undefined, dynamicSizes: args.dynamic ?? (args.quick ? [] : ['1MB']) });
   const tmp = mkdtempSync(join(tmpdir(), 'crocus-bench-'));
   const notes = [];
 
@@ -83,7 +92,7 @@ async function main() {
   }
   const floorExt = prepareFloor(tmp, args.mode);
   const aliases = packAliases();
-  const peerExt = args.peer ? preparePeer(tmp, args.mode, aliases) : null;
+  const peerExt = args.peer ? preparePeer(tmp, args.mode, aliases, { naive: args.peerNaive }) : null;
   const oursExt = prepareOurs(tmp, args.mode, oursDir);
   if (oursExt.skip) {
     notes.push(`ours skipped: ${oursExt.skip}`);
@@ -106,36 +115,42 @@ async function main() {
   const configs = [];
   configs.push(await launchConfig('baseline', null));
   configs.push(await launchConfig('floor', floorExt));
-  if (!oursExt.skip) configs.push(await launchConfig('ours', oursExt));
+  if (!oursExt.skip) {
+    try {
+      configs.push(await launchConfig('ours', oursExt));
+    } catch (err) {
+      notes.push(`ours skipped: ${err.message}`);
+      console.log(`NOTE: ours skipped: ${err.message}`);
+    }
+  }
   if (peerExt) configs.push(await launchConfig('peer', peerExt));
   const configNames = configs.map((c) => c.name);
 
   console.log(`crocus-context bench: Chromium, mode "${args.mode}", ${pages.length} pages × ${configNames.join('/')}, ${aliases.length} aliases for mark.js`);
   try {
     for (const p of pages) {
-      const rounds = roundsFor(p.size, args);
+      const rounds = Math.max(...configs.map((c) => roundsFor(p, c.name, args)));
       const samples = Object.fromEntries(configNames.map((n) => [n, []]));
       let peerSlow = false;
       for (let r = 0; r < rounds; r++) {
         // Interleave: rotate the order every round so no configuration always goes first.
         const order = configs.map((_, i) => configs[(i + r) % configs.length]);
         for (const c of order) {
-          if (c.name === 'peer' && peerSlow) continue;
-          const s = await measure(c, p.url, { dynamic: p.dynamic, windowMs: windowFor(p.size, p.dynamic), mode: args.mode });
+          if (r >= roundsFor(p, c.name, args) || (c.name === 'peer' && peerSlow)) continue;
+          const s = await measure(c, p.url, { dynamic: p.dynamic, windowMs: windowFor(p.size, p.dynamic), mode: args.mode, heap: samples[c.name].length === 0 });
           samples[c.name].push(s);
-          // mark.js can take many seconds on the large pages: one round is enough to show it.
-          if (c.name === 'peer' && s.taskMs > 5000) peerSlow = true;
+          // The naive peer can take minutes on the large pages: one round is enough to show it.
+          if (c.name === 'peer' && s.taskMs > 20000) peerSlow = true;
         }
       }
-      // The peer's single slow round is paired with the baseline's first round.
       p.samples = samples;
-      p.summary = summarizePage(samples);
+      p.summary = summarizePage(samples, { dynamic: p.dynamic });
       const s = p.summary;
       const info = s.ours?.info ?? {};
       process.stdout.write(
         `  ${padEnd(p.id, 16)} floor ${pad(ms(s.floor?.costMs), 7)}  ours ${pad(ms(s.ours?.costMs), 7)}  peer ${pad(ms(s.peer?.costMs), 8)} ms` +
           `  ours/floor ${pad(x(ratio(s.ours?.costMs ?? null, s.floor?.costMs ?? null)), 7)}` +
-          `  longest ours ${pad(ms(s.ours?.longestTaskMs), 5)} ms` +
+          `  longest task ours ${pad(ms(s.ours?.longestTaskMs), 5)} ms` +
           (s.ours ? `  hl ${info.event ?? '?'}+${info.entity ?? '?'}${info.pageScript ? '' : ' (sentinel only)'}` : '') +
           (s.peer ? `  marks ${s.peer.info?.marks ?? '?'}` : '') +
           '\n',
@@ -152,12 +167,10 @@ async function main() {
       if (t.errors.length) notes.push(`ui timings: ${[...new Set(t.errors)].join('; ')}`);
     }
 
-    // ---- Where the time goes (one CPU profile of ours per listed page) ----
+    // ---- Where the time goes: CPU profiles of an unminified build of the current sources (names intact) ----
     let profile = null;
     if (args.profile && oursConfig && !args.quick) {
-      const targets = pages.filter((p) => !p.dynamic && p.size === sizes[sizes.length - 1] && (p.mentions === 'none' || p.mentions === 'many'));
-      profile = {};
-      for (const p of targets) profile[p.id] = await profileOurs(oursConfig, p.url, { mode: args.mode });
+      profile = await whereTimeGoes({ args, pages, sizes, tmp, notes, fallback: oursConfig });
     }
 
     report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, profile, notes, configNames, aliases, started });
@@ -168,12 +181,41 @@ async function main() {
   }
 }
 
+/** Profiles ours on the largest no-mention page and the 1 MB (else largest) page with many mentions. */
+async function whereTimeGoes({ args, pages, sizes, tmp, notes, fallback }) {
+  const largest = sizes[sizes.length - 1];
+  const targets = [
+    pages.find((p) => !p.dynamic && p.size === largest && p.mentions === 'none'),
+    pages.find((p) => !p.dynamic && p.size === '1MB' && p.mentions === 'many') ?? pages.find((p) => !p.dynamic && p.size === largest && p.mentions === 'many'),
+  ].filter(Boolean);
+  let config = fallback;
+  let build = 'measured build (minified)';
+  let own = null;
+  try {
+    const dir = await buildOurs(join(tmp, 'profile-build'), { minify: false });
+    const ext = prepareOurs(join(tmp, 'profile'), args.mode, dir);
+    if (ext.skip) throw new Error(ext.skip);
+    own = await launchConfig('ours-profile', ext);
+    config = own;
+    build = 'unminified build of the current sources';
+  } catch (err) {
+    notes.push(`profile: could not build an unminified copy (${err.message.split('\n')[0]}); profiled the measured build`);
+  }
+  const out = { build };
+  try {
+    for (const p of targets) out[p.id] = await profileOurs(config, p.url);
+  } finally {
+    await own?.close();
+  }
+  return out;
+}
+
 function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, profile, notes, configNames, aliases, started }) {
   const hasOurs = configNames.includes('ours');
   const rows = pages.map((p) => {
     const s = p.summary;
     return {
-      page: p.id,
+      page: p.dynamic ? `${p.id} *` : p.id,
       text: `${round(p.textChars / 1e3)}k/${p.textNodes}`,
       mentions: p.mentionSentences,
       floor: s.floor?.costMs,
@@ -186,18 +228,23 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
       longFloor: s.floor?.longestTaskMs,
       longBase: s.baseline?.longestTaskMs,
       heapOurs: s.ours?.heapBytes,
+      scriptOurs: s.ours?.extScriptMs,
       spread: s.ours ? `${ms(s.ours.costQ1)}–${ms(s.ours.costQ3)}` : 'n/a',
     };
   });
   console.log('');
   console.log(`Main-thread cost per page (ms, median of paired rounds, configuration minus baseline; mode "${args.mode}")`);
-  const head = ['page', 'text chars/nodes', 'mentions', 'floor', 'ours', 'ours IQR', 'peer', 'ours/floor', 'peer/ours', 'longest task ours/floor/peer/base', 'heap ours'];
-  const table = [head, ...rows.map((r) => [r.page, r.text, r.mentions, ms(r.floor), ms(r.ours), r.spread, ms(r.peer), x(r.oursOverFloor), x(r.peerOverOurs), `${ms(r.longOurs)}/${ms(r.longFloor)}/${ms(r.longPeer)}/${ms(r.longBase)}`, r.heapOurs === undefined || r.heapOurs === null ? 'n/a' : `${round(r.heapOurs / 1024)} KB`])];
+  const head = ['page', 'text chars/nodes', 'mentions', 'floor', 'ours', 'ours IQR', 'ours script', 'peer', 'ours/floor', 'peer/ours', 'longest task ours/floor/peer/base', 'heap ours'];
+  const table = [head, ...rows.map((r) => [r.page, r.text, r.mentions, ms(r.floor), ms(r.ours), r.spread, ms(r.scriptOurs), ms(r.peer), x(r.oursOverFloor), x(r.peerOverOurs), `${ms(r.longOurs)}/${ms(r.longFloor)}/${ms(r.longPeer)}/${ms(r.longBase)}`, r.heapOurs === undefined || r.heapOurs === null ? 'n/a' : `${round(r.heapOurs / 1024)} KB`])];
   const widths = head.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
   for (const [i, row] of table.entries()) {
     console.log(`| ${row.map((c, j) => (j < 2 ? padEnd(c, widths[j]) : pad(c, widths[j]))).join(' | ')} |`);
     if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   }
+  console.log('  cost: main-thread time (DevTools TaskDuration) in the window after injection, minus the baseline\'s; * dynamic');
+  console.log('  pages: time the trace attributes to extension script (the baseline\'s own appends vary more than the floor costs).');
+  console.log('  "ours script": extension script time from the trace. Longest task: longest main-thread task running the');
+  console.log('  configuration\'s script (trace; Chromium does not report extension tasks to the page\'s Long Tasks observer).');
 
   // Growth with mention count: ours at each size, none → few → many.
   console.log('');
@@ -215,7 +262,13 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
   if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open: ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')})`);
   if (profile) {
     for (const [id, prof] of Object.entries(profile)) {
-      console.log(`Where the time goes, ours on ${id} (CPU profile, self time): ${prof.error ?? prof.top.map((t) => `${t.name} ${round(t.ms)} ms`).join('; ')}`);
+      if (id === 'build') continue;
+      console.log(`Where the time goes, ours on ${id} (CPU profile of the ${profile.build}, self ms; natives under their caller):`);
+      if (prof.error) console.log(`  error: ${prof.error}`);
+      else {
+        console.log(`  total ${round(prof.totalMs)} ms, in extension code ${round(prof.extensionMs)} ms; by file: ${prof.files.map((f) => `${f.name} ${round(f.ms)}`).join(', ')}`);
+        for (const t of prof.top) console.log(`  ${pad(round(t.ms), 8)}  ${t.name}`);
+      }
     }
   }
 

@@ -55,17 +55,15 @@ export function round(x) {
 }
 
 /**
- * Paired costs: in each round r, cost(X) = Δ(X, r) − Δ(baseline, r), where Δ is the main-thread time (ms) spent in
- * the measured window. Rounds where either side is missing are skipped.
- * @param {number[]} config per-round Δ of the configuration
- * @param {number[]} baseline per-round Δ of the baseline
+ * Costs of a configuration: its per-round main-thread time in the measuring window minus the baseline's median
+ * (the baseline's window holds only the page's own work: almost nothing on static pages in "settled" mode).
+ * @param {number[]} config per-round values of the configuration
+ * @param {number[]} baseline per-round values of the baseline
  */
-export function pairedCosts(config, baseline) {
-  const out = [];
-  for (let r = 0; r < Math.min(config.length, baseline.length); r++) {
-    if (Number.isFinite(config[r]) && Number.isFinite(baseline[r])) out.push(config[r] - baseline[r]);
-  }
-  return out;
+export function costs(config, baseline) {
+  const b = median(baseline);
+  if (b === null) return [];
+  return config.filter((v) => Number.isFinite(v)).map((v) => v - b);
 }
 
 /** Smallest denominator used in ratios (ms): below it a cost is noise, and ratios against it mean nothing. */
@@ -77,24 +75,39 @@ export function ratio(a, b) {
   return Math.max(a, MIN_COST_MS) / Math.max(b, MIN_COST_MS);
 }
 
-/** Per-config summary of one page's measurements: median cost, interquartile range, max long task. */
-export function summarizePage(samples) {
+/**
+ * Per-config summary of one page's measurements: median cost, interquartile range, longest task, extra heap.
+ *
+ * The cost of a static page is the configuration's main-thread time (DevTools TaskDuration) in the measuring window
+ * minus the baseline's: complete (script, style, layout, GC), and clean because the baseline's window is at rest.
+ * On a dynamic page the baseline's window holds the page's own appends and their layout, which vary by more than
+ * the floor's whole cost, so there the cost is the time the trace attributes to the extension's script (including
+ * forced layout and GC inside it, excluding layout it causes later); `taskCostMs` keeps the difference too.
+ */
+export function summarizePage(samples, { dynamic = false } = {}) {
   const base = samples.baseline ?? [];
   const out = {};
   for (const config of CONFIGS) {
     const runs = samples[config] ?? [];
     if (!runs.length) continue;
-    const task = config === 'baseline' ? runs.map((s) => s.taskMs) : pairedCosts(runs.map((s) => s.taskMs), base.map((s) => s.taskMs));
-    const script = config === 'baseline' ? runs.map((s) => s.scriptMs) : pairedCosts(runs.map((s) => s.scriptMs), base.map((s) => s.scriptMs));
-    const heap = config === 'baseline' ? runs.map((s) => s.heapBytes) : pairedCosts(runs.map((s) => s.heapBytes), base.map((s) => s.heapBytes));
+    const of = (key) => runs.map((s) => s[key]).filter((v) => v !== null && v !== undefined);
+    const baseOf = (key) => base.map((s) => s[key]).filter((v) => v !== null && v !== undefined);
+    const minus = (key) => (config === 'baseline' ? of(key) : costs(of(key), baseOf(key)));
+    const task = minus('taskMs');
+    const ext = config === 'baseline' ? [] : of('extScriptMs');
+    const cost = dynamic && config !== 'baseline' ? ext : task;
     out[config] = {
       runs: runs.length,
-      costMs: median(task),
-      costQ1: quantile(task, 0.25),
-      costQ3: quantile(task, 0.75),
-      scriptMs: median(script),
-      heapBytes: median(heap),
-      longestTaskMs: max(runs.map((s) => s.longestTaskMs ?? 0)),
+      costMs: median(cost),
+      costQ1: quantile(cost, 0.25),
+      costQ3: quantile(cost, 0.75),
+      costBasis: dynamic && config !== 'baseline' ? 'trace' : 'task',
+      taskCostMs: median(task),
+      // Script time the trace attributes to the extension (no baseline subtraction needed).
+      extScriptMs: config === 'baseline' ? null : median(ext),
+      heapBytes: median(minus('heapBytes')),
+      // The longest task that ran the configuration's script (for the baseline: the longest task of the window).
+      longestTaskMs: max(runs.map((s) => (config === 'baseline' ? s.anyLongestTaskMs : s.longestTaskMs) ?? 0)),
       timedOut: runs.some((s) => s.timedOut),
       info: runs[runs.length - 1]?.info ?? null,
     };

@@ -83,11 +83,13 @@ describe('recognizeInChunks', () => {
   it('picks evidence blocks with event/venue mentions first, clipped around them', () => {
     const long = `${'x'.repeat(5000)} Crocus City Hall ${'y'.repeat(5000)}`;
     const texts = ['FSB only', long, 'an unrelated block'];
-    const ev = pickEvidence(texts, fakeRecognize(texts));
+    const result = fakeRecognize(texts);
+    const ev = pickEvidence(texts, result);
     expect(ev[0]).toContain('Crocus City Hall');
-    expect(ev[0].length).toBeLessThanOrEqual(4096);
-    expect(ev[1]).toBe('FSB only');
-    expect(ev[2]).toBe('an unrelated block');
+    expect(ev[0].length).toBeLessThanOrEqual(1024);
+    expect(ev).toEqual([ev[0], 'FSB only']);
+    // Wide evidence takes the chunk's other blocks too.
+    expect(pickEvidence(texts, result, 16_384, true)).toContain('an unrelated block');
   });
 
   it('falls back to the deciding chunk when the picked evidence alone does not pass the gate', async () => {
@@ -113,6 +115,7 @@ describe('recognizeInChunks', () => {
     });
     expect(r.about).toBe(true);
     expect(r.evidence.join(' ')).toContain('gunmen');
+    expect(r.evidence.join(' ').length).toBeLessThanOrEqual(32_768);
     // FSB (gated) in the first chunk is found on the second pass.
     expect(r.perBlock.flat().map((m) => m.text)).toEqual(['FSB', 'Crocus City Hall']);
   });

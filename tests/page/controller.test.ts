@@ -441,3 +441,54 @@ describe('page controller: fallback (DOM-wrapping) mode', () => {
     await settle();
   });
 });
+
+describe('page controller: mutation floods', () => {
+  it('turns a flood of mutations into one full rescan', async () => {
+    html('<main id="m"><p>Crocus City Hall</p></main>');
+    const c = await started(setup({ maxChangedNodes: 20 }));
+    walks = [];
+    const m = document.getElementById('m')!;
+    // 200 separate records (one per append) in one batch: more than 4 × maxChangedNodes.
+    for (let i = 0; i < 200; i++) m.appendChild(document.createElement('span')).textContent = `${i} `;
+    await afterMutations(c);
+    expect(walks).toEqual([document]);
+    expect(texts(c)).toEqual(['Crocus City Hall']);
+  });
+});
+
+describe('page controller: mentions inside longer ones', () => {
+  /** "Crocus City Hall attack" is the event; the venue inside it comes back marked `inner`. */
+  const withInner = (blocks: readonly string[]) => {
+    const r = fakeRecognize(blocks);
+    const mentions = r.mentions.flatMap((m) => {
+      const after = blocks[m.block].slice(m.end, m.end + 7);
+      if (m.kind !== 'venue' || after !== ' attack') return [m];
+      return [
+        { ...m, end: m.end + 7, text: `${m.text} attack`, kind: 'event' as const, entity: 'crocus-attack' },
+        { ...m, inner: true },
+      ];
+    });
+    return { about: r.about, mentions };
+  };
+
+  it('lists inner mentions (flagged) but paints only the outer one', async () => {
+    html('<p>The Crocus City Hall attack and the FSB.</p>');
+    const c = await started(setup({ recognize: vi.fn(withInner) }));
+    expect(c.mentions().map((m) => [m.text, m.inner ?? false])).toEqual([
+      ['Crocus City Hall attack', false],
+      ['Crocus City Hall', true],
+      ['FSB', false],
+    ]);
+    expect(eventSize()).toBe(1);
+    expect([...registry.get(EVENT_HIGHLIGHT)!][0].toString()).toBe('Crocus City Hall attack');
+  });
+
+  it('leaves inner mentions out in the wrapping fallback, and still restores the page exactly', async () => {
+    html('<p>The Crocus City Hall attack and the FSB.</p>');
+    const before = document.body.innerHTML;
+    const c = await started(setup({ recognize: vi.fn(withInner) }, true));
+    expect(c.mentions().map((m) => m.text)).toEqual(['Crocus City Hall attack', 'FSB']);
+    c.stop();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});

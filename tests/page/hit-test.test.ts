@@ -21,11 +21,11 @@ function installRegistry(registry: FakeRegistry): void {
 const doc = document as unknown as Record<string, unknown>;
 let controller: PageController;
 
-async function start(registry: FakeRegistry, fallback = false): Promise<PageController> {
+async function start(registry: FakeRegistry, fallback = false, recognize = fakeRecognize): Promise<PageController> {
   controller = createPageController({
     root: document,
     table: TABLE,
-    recognize: fakeRecognize,
+    recognize,
     quickCheck: fakeQuickCheck,
     scheduler: new FakeScheduler(),
     highlighter: createHighlighter({ root: document, api: fakeApi(registry).api, mode: fallback ? 'fallback' : 'auto' }),
@@ -99,6 +99,19 @@ describe('mentionAtPoint', () => {
     const wrapped = document.querySelector('crocus-mark')!.firstChild!;
     doc.caretPositionFromPoint = () => ({ offsetNode: wrapped, offset: 1 });
     expect(mentionAtPoint(1, 1, c)).toBe(venue);
+  });
+
+  it('prefers the outer mention over one inside it', async () => {
+    const nested = (blocks: readonly string[]) => {
+      const r = fakeRecognize(blocks);
+      const venue = r.mentions.find((m) => m.kind === 'venue')!;
+      return { about: r.about, mentions: [{ ...venue, inner: true }, { ...venue, start: venue.start - 4, text: `The ${venue.text}`, kind: 'event' as const, entity: 'crocus-attack' }] };
+    };
+    html('<p id="a">The Crocus City Hall attack.</p>');
+    const c = await start(new FakeRegistry(), false, nested);
+    const node = document.getElementById('a')!.firstChild!;
+    doc.caretPositionFromPoint = () => ({ offsetNode: node, offset: 8 });
+    expect(mentionAtPoint(1, 1, c)!.entity).toBe('crocus-attack');
   });
 
   it('returns null without any hit-test API', async () => {

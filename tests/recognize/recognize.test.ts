@@ -1,0 +1,244 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileMatcherTable, tableSize, type CompileReport } from '../../lib/recognize/compile';
+import { readMatcherInput } from '../../lib/recognize/node';
+import { quickCheck, recognizeBlocks, recognizePage, recognizeText } from '../../lib/recognize/recognize';
+import { STRENGTH } from '../../lib/recognize/table';
+import type { Entity, Recognition } from '../../lib/knowledge/schema';
+import { loadPages, realTable } from './support';
+
+/** English attack context that makes a page about the attack (no names of its own). */
+const CONTEXT = 'Gunmen opened fire on the audience before a concert on 22 March 2024, killing 145 people.';
+
+function mentionsOf(text: string, context = CONTEXT): { text: string; entity: string; kind: string }[] {
+  return recognizePage([text, context], realTable()).mentions.map((m) => ({ text: m.text, entity: m.entity, kind: m.kind }));
+}
+
+describe('compiled from the pack', () => {
+  const input = readMatcherInput();
+  const report: CompileReport = { collisions: [], skipped: [] };
+  const table = compileMatcherTable(input, report);
+
+  it('is a compact, JSON-serialisable table', () => {
+    expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+    expect(tableSize(table)).toBeLessThan(150_000);
+    expect(table.quick.length).toBeLessThan(5_000);
+    expect(JSON.stringify(table)).not.toContain('"description"');
+  });
+
+  it('compiles every name; no pattern is claimed by two entities', () => {
+    expect(report.skipped).toEqual([]);
+    expect(report.collisions).toEqual([]);
+    const ids = new Set(input.entities.map((e) => e.id));
+    for (const [id] of table.e) expect(ids.has(id)).toBe(true);
+  });
+
+  it('finds every event and venue name of the pack, in context', () => {
+    const missing: string[] = [];
+    for (const ent of input.entities.filter((e) => e.type === 'event' || e.type === 'venue')) {
+      for (const [lang, names] of Object.entries(ent.names)) {
+        for (const name of names) {
+          const res = recognizePage([`${name}: ${CONTEXT}`], realTable());
+          const start = name.startsWith('#') ? 1 : 0;
+          if (!res.mentions.some((m) => m.start <= start && m.end >= name.length - 1 && (m.entity === ent.id || m.kind === 'event'))) {
+            missing.push(`${ent.id} ${lang}: ${name}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('uses only the pack: another pack recognizes its own names and not ours', () => {
+    const entity = (id: string, type: Entity['type'], names: string[]): Entity => ({
+      id,
+      type,
+      name: names[0] as string,
+      description: 'test',
+      names: { en: names },
+      sources: ['S1'],
+    });
+    const rec: Recognition = {
+      markers: ['Zorbl'],
+      scripts: { suffix: { latin: 6 }, starSuffix: 10, gap: 3, minStem: 4 },
+      weights: { threshold: 3, strongEvent: 4, strongVenue: 2, weak: 1, description: 1, entityDefault: { event: 0, venue: 0, place: 0, group: 0.5, person: 0.25, institution: 0.25, state: 0 } },
+      cues: [{ id: 'attack', weight: 1, cap: 3, terms: { en: ['bombing', 'killed'] } }],
+    };
+    const other = compileMatcherTable({
+      entities: [entity('zorbl-bombing', 'event', ['Zorbl Arena bombing']), entity('zorbl-arena', 'venue', ['Zorbl Arena']), entity('mayor', 'person', ['Mayor Quux'])],
+      recognition: rec,
+    });
+    const res = recognizePage(['The Zorbl Arena bombing killed three. Mayor Quux spoke at Crocus City Hall.'], other);
+    expect(res.mentions.map((m) => [m.text, m.entity, m.inner ?? false])).toEqual([
+      ['Zorbl Arena bombing', 'zorbl-bombing', false],
+      ['Zorbl Arena', 'zorbl-arena', true],
+      ['Mayor Quux', 'mayor', false],
+    ]);
+    expect(quickCheck('Crocus City Hall attack', other)).toBe(false);
+  });
+
+  it('classifies names from data: markers make names specific, others are descriptions', () => {
+    const strength = new Map(table.n.map(([p, , s]) => [p.replaceAll('?', ''), s]));
+    expect(strength.get('crocus city hall')).toBe(STRENGTH.venue);
+    expect(strength.get('crocus city hall attack')).toBe(STRENGTH.event);
+    expect(strength.get('crocus')).toBe(STRENGTH.weak);
+    expect(strength.get('moscow attack')).toBe(STRENGTH.description);
+  });
+});
+
+describe('inflected and agglutinated forms', () => {
+  it.each([
+    ['ru locative', 'Зрители в Крокусе не успели выбежать.', 'Крокусе', 'crocus-city-hall'],
+    ['ru quoted', 'Все, кто был в «Крокус Сити Холле», ...', 'Крокус Сити Холле', 'crocus-city-hall'],
+    ['ru stem vowel', 'Суд над Рачабализодой продолжился.', 'Рачабализодой', 'rachabalizoda'],
+    ['ru inner inflection', 'Показания Далерджона Мирзоева зачитали в суде.', 'Далерджона Мирзоева', 'mirzoyev'],
+    ['pl', 'Po zamachu w Crocus City Hall i w Krokusie ...', 'Crocus City Hall', 'crocus-city-hall'],
+    ['pl genitive', 'Ofiary Krokusa upamiętniono.', 'Krokusa', 'crocus-city-hall'],
+    ['hy hyphen suffix', 'Crocus City Hall-ի համերգասրահում', 'Crocus City Hall', 'crocus-city-hall'],
+    ['uz apostrophe suffix', 'Crocus City Hallʼdagi hujum', 'Crocus City Hall', 'crocus-city-hall'],
+    ['tr apostrophe suffix', "Crocus City Hall'de düzenlenen saldırı", 'Crocus City Hall', 'crocus-city-hall'],
+    ['kk hyphen suffix', 'Крокус Сити Холл-да болған шабуыл', 'Крокус Сити Холл', 'crocus-city-hall'],
+    ['de compound', 'Vor der Crocus-Konzerthalle legten Menschen Blumen nieder.', 'Crocus-Konzerthalle', 'crocus-city-hall'],
+    ['fi case ending', 'Crocus City Hallissa kuoli ihmisiä.', 'Crocus City Hallissa', 'crocus-city-hall'],
+    ['hu case ending', 'a Crocus City Hallban történt', 'Crocus City Hallban', 'crocus-city-hall'],
+    ['lv transliteration', 'pēc uzbrukuma Krokus Siti Hollā', 'Krokus Siti Hollā', 'crocus-city-hall'],
+    ['ka transliteration + case', 'საკონცერტო დარბაზ „კროკუს სიტი ჰოლში“', 'კროკუს სიტი ჰოლში', 'crocus-city-hall'],
+    ['el transliteration', 'στο Κρόκους Σίτι Χολ', 'Κρόκους Σίτι Χολ', 'crocus-city-hall'],
+    ['hr foreign-name case', 'masakr u Crocus City Hallu', 'Crocus City Hallu', 'crocus-city-hall'],
+    ['uk і/и', 'теракт у «Крокус Сіті Холі»', 'Крокус Сіті Холі', 'crocus-city-hall'],
+    ['he prefix', 'הפיגוע בקרוקוס סיטי הול', 'קרוקוס סיטי הול', 'crocus-city-hall'],
+    ['ar prefix', 'الهجوم بكروكوس سيتي هول', 'كروكوس سيتي هول', 'crocus-city-hall'],
+    ['ja no spaces', 'コンサートホール「クロッカス・シティ・ホール」で銃撃', 'クロッカス・シティ・ホール', 'crocus-city-hall'],
+    ['zh no spaces', '莫斯科州的克罗库斯城市音乐厅发生袭击', '克罗库斯城市音乐厅', 'crocus-city-hall'],
+    ['ko particle', '크로커스 시티홀에서 테러', '크로커스 시티홀', 'crocus-city-hall'],
+    ['th', 'ที่คร็อคคัส ซิตี้ ฮอลล์', 'คร็อคคัส ซิตี้ ฮอลล์', 'crocus-city-hall'],
+    ['hashtag', 'Posts tagged #крокусситихолл spread fast.', 'крокусситихолл', 'crocus-attack'],
+    ['machine translation', 'the attack at the Rathaus von Crocus', 'Rathaus von Crocus', 'crocus-city-hall'],
+  ])('%s', (_label, text, expected, entity) => {
+    const found = mentionsOf(text);
+    expect(found.map((m) => m.text), JSON.stringify(found)).toContain(expected);
+    expect(found.find((m) => m.text === expected)?.entity).toBe(entity);
+  });
+
+  it('respects word boundaries, case rules of short names and acronyms', () => {
+    const texts = (t: string) => mentionsOf(t, `The Crocus City Hall attack: ${CONTEXT}`).map((m) => m.text);
+    expect(texts('AntiCrocus protest')).not.toContain('Crocus');
+    expect(texts('IS-Kämpfer in Syrien')).not.toContain('IS-Kämpfer');
+    expect(texts('IS-Kämpfer in Syrien')).not.toContain('IS-K');
+    expect(texts('this is k-pop')).not.toContain('is k');
+    expect(texts('We had a picnic and a shot of vodka.')).not.toContain('picnic');
+    expect(texts('We had a picnic and a shot of vodka.')).not.toContain('shot');
+    expect(texts('IS-K claimed it.')).toContain('IS-K');
+    expect(texts('The band Picnic was due to play.')).toContain('Picnic');
+  });
+
+  it('never matches across blocks', () => {
+    const res = recognizePage(['He stood outside the Crocus City', 'Hall and watched. ' + CONTEXT], realTable());
+    expect(res.mentions.map((m) => m.text)).not.toContain('Crocus City Hall');
+  });
+
+  it('covers closing quotes that an event name opened', () => {
+    expect(mentionsOf('Суд по делу о теракте в «Крокусе» продолжился.').map((m) => m.text)).toContain('теракте в «Крокусе»');
+  });
+});
+
+describe('gating: ambiguous words count only on pages about the attack', () => {
+  const empty: [string, string][] = [
+    ['crocus flowers', 'Crocuses bloom in early spring; plant the bulbs in autumn. Squirrels attack the corms.'],
+    ['saffron', 'Saffron comes from Crocus sativus; 150,000 flowers make a kilogram of the spice.'],
+    ['Crocus Expo', 'The Crocus Expo exhibition centre in Krasnogorsk hosts the motor show in August 2024.'],
+    ['Crocus City Mall', 'Crocus City Mall opens new boutiques in its shopping centre.'],
+    ['Crocus Group business', 'Crocus Group, founded by Aras Agalarov, won a contract worth 60 billion roubles.'],
+    ['the band Krokus', 'Swiss hard rock band Krokus, fronted by Marc Storace, plays Zurich.'],
+    ['Miss Universe 2013', 'Miss Universe 2013 was crowned at Crocus City Hall in Krasnogorsk.'],
+    ['concert listing 2019', 'Tickets on sale: Crocus City Hall, 15 March 2019, 20:00.'],
+    ['Kabul airport 2021', 'ISIS-K claimed the suicide bombing at Kabul airport that killed 170 Afghans in 2021.'],
+    ['Kerman 2024', 'Islamic State claimed the Kerman bombings near Soleimani’s tomb that killed nearly 100 people in January 2024.'],
+    ['Bataclan', 'Gunmen attacked the Bataclan concert hall in Paris in 2015, killing 90 people.'],
+    ["Moscow's city hall", 'Moscow City Hall said Mayor Sergei Sobyanin approved the new metro line.'],
+    ['Krasnogorsk news', 'Krasnogorsk opens a new riverside park, the Moscow Oblast government said.'],
+    ['persons alone', 'Alexander Bortnikov met Alexander Lukashenko in Minsk to discuss border security.'],
+    ['another attack in Moscow', 'Anschlag in Moskau: General getötet, der Täter floh. Die Explosion ereignete sich im Dezember 2024.'],
+  ];
+  it.each(empty)('%s: nothing highlighted', (_label, text) => {
+    const res = recognizePage([text], realTable());
+    expect(res.mentions.map((m) => m.text)).toEqual([]);
+    expect(res.about).toBe(false);
+  });
+
+  it('highlights entity names once the page is about the attack', () => {
+    const res = recognizePage(['Alexander Bortnikov said ISIS-K coordinated the Crocus City Hall attack.'], realTable());
+    expect(res.mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['bortnikov', 'isis-k', 'crocus-attack']));
+  });
+
+  it('drops ambiguous names in a passage about something else on a page about the attack', () => {
+    const res = recognizePage(
+      ['Court jails four gunmen for life over the Crocus City Hall attack.', 'Garden: Crocus bulbs should be planted in autumn for a spring bloom.'],
+      realTable(),
+    );
+    expect(res.about).toBe(true);
+    expect(res.mentions.filter((m) => m.block === 1)).toEqual([]);
+  });
+
+  it('finds descriptions without the name when the page is about the attack', () => {
+    const texts = (t: string) => recognizePage([t], realTable()).mentions.map((m) => `${m.text}|${m.entity}`);
+    expect(texts('The gunmen who killed 145 people at a concert hall near Moscow were Tajik citizens, Islamic State said.')).toContain('concert hall near Moscow|crocus-city-hall');
+    expect(texts('Kyiv denied any role in the Krasnogorsk attack, which killed 145 people.')).toContain('Krasnogorsk attack|crocus-attack');
+    expect(texts('ISIS-K claimed the attack at a concert venue just outside Moscow that killed 145.')).toContain('concert venue just outside Moscow|crocus-city-hall');
+    // The same words without anything specific to this attack stay unmarked.
+    expect(texts('A concert hall near Moscow hosts a jazz festival this summer.')).toEqual([]);
+  });
+});
+
+describe('the seed article', () => {
+  it('is about the attack, with its venue, group and people', () => {
+    const text = readFileSync(new URL('../../seeds/000_ac573e2a3b29c701.txt', import.meta.url), 'utf8');
+    const res = recognizeText(text, realTable());
+    expect(res.about).toBe(true);
+    const pairs = res.mentions.map((m) => `${m.text}|${m.entity}`);
+    for (const p of ['Crocus City Hall|crocus-city-hall', 'Alexander Bortnikov|bortnikov', 'IS-K|isis-k', 'Wilayat Khorasan|isis-k', 'Moscow attack|crocus-attack']) {
+      expect(pairs).toContain(p);
+    }
+    // States count as context ("quietTypes") but are not highlighted: "Russia", "U.S." are everywhere.
+    expect(res.mentions.filter((m) => m.kind === 'state')).toEqual([]);
+    expect(res.about).toBe(true);
+    expect(pairs.filter((p) => p.startsWith('France'))).toEqual([]); // "France24" is an outlet, not France
+  });
+});
+
+describe('quick check and offsets', () => {
+  const table = realTable();
+
+  it('passes every fixture page about the attack, and texts with soft hyphens or decomposed accents', () => {
+    for (const page of loadPages().filter((p) => p.about)) expect(quickCheck(page.text, table), page.id).toBe(true);
+    expect(quickCheck('Cro\u00ADcus City Hall', table)).toBe(true);
+    expect(quickCheck('КРОКУС', table)).toBe(true);
+  });
+
+  it('rejects long unrelated text', () => {
+    const text = 'The committee approved the budget for schools and roads. Правительство утвердило бюджет. 政府批准了预算。 '.repeat(20_000);
+    expect(quickCheck(text, table)).toBe(false);
+  });
+
+  it('the recognizer equals quick check + recognizer on the fixtures (the sentinel loses nothing)', () => {
+    for (const page of loadPages()) {
+      const blocks = page.text.split('\n');
+      expect(recognizePage(blocks, table), page.id).toEqual(recognizeBlocks(blocks, table));
+    }
+  });
+
+  it('reports offsets into the whole text for multi-paragraph texts', () => {
+    const text = `Headline\n\nGunmen stormed Crocus City Hall near Moscow.\n${CONTEXT}`;
+    const res = recognizeText(text, table);
+    expect(res.mentions.length).toBeGreaterThan(0);
+    for (const m of res.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(res.mentions.some((m) => m.text === 'Crocus City Hall')).toBe(true);
+  });
+
+  it('stays fast on adversarial repetition (no backtracking blow-up)', () => {
+    const blocks = ['крокус сити крокус-сити-крокус '.repeat(3_000), 'Crocus Crocus City Crocus City City '.repeat(3_000), 'كروكوس '.repeat(5_000)];
+    const res = recognizeBlocks(blocks, table);
+    expect(res.about).toBe(false);
+  });
+});
