@@ -1,7 +1,7 @@
 /**
  * Sentence-level claim matching. For each sentence of each block, every claim of the table is scored:
  *
- *   score = speaker x (sum of the weights of the claim's ideas found + date cue) + date mismatch penalty
+ *   score = speaker x (sum of the weights of the claim's ideas found + date cue) - date mismatch penalty
  *
  * - speaker: 1 when the claimant is named in the sentence (0.8 for an institution it belongs to, or the
  *   weight the cues give another stand-in), x0.4 when someone else is the one speaking in the sentence;
@@ -335,8 +335,8 @@ function speakerWeight(pc: Prepared, sentences: readonly Sentence[], i: number):
   const s = sentences[i] as Sentence;
   const { claim, own, about } = pc;
   // Someone else speaks: the one next to "said" is not of this claim, or (with no such word) the first one named
-  // is neither of this claim nor what it is about.
-  // A target next to the verb does not speak when the claimant is named before it ("Рахмон ... с Путиным заявил").
+  // is neither of this claim nor what it is about. But a target next to the verb does not speak when the claimant
+  // is named before it ("Рахмон в разговоре с Путиным заявил").
   const targetAfterOwn =
     s.subject !== undefined && s.subject.every((e) => about.has(e)) && s.speakers.some((m) => own.has(m.ent) && m.s < (s.subjectAt ?? 0));
   const otherSubject = s.subject !== undefined && !s.subject.some((e) => own.has(e)) && !targetAfterOwn;
