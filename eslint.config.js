@@ -15,6 +15,8 @@ export default tseslint.config(
       },
     },
     rules: {
+      // A `let` read in a closure before its one assignment (wiring order) is intended.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',

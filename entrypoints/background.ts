@@ -49,6 +49,8 @@ export default defineBackground(() => {
       ping: () => ({ pong: true as const, version: browser.runtime.getManifest().version }),
       'mentions/report': async (msg, sender) => {
         const badge = msg.count > 0 ? (msg.count > 999 ? '999+' : String(msg.count)) : '';
+        // A cross-origin frame's page script (an embed) reports too: the badge and the history are the page's.
+        if (sender.frameId) return { badge: '' };
         const tabId = sender.tab?.id;
         if (tabId !== undefined) {
           await browser.action.setBadgeText({ tabId, text: badge });

@@ -1,5 +1,6 @@
 import quick from 'virtual:crocus/quick';
 import { quickPattern, quickTest } from '@/lib/recognize/quick';
+import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
 
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
@@ -7,9 +8,14 @@ import { quickPattern, quickTest } from '@/lib/recognize/quick';
  * from a cheap observer that tests text added later. On a match it asks the background to inject the full page
  * script (recognizer, highlighter, hover card) into this frame. It talks to the browser API directly, without the
  * polyfill, to stay small.
+ *
+ * Frames: it runs in every frame (and in about:blank / srcdoc frames). A frame the parent can read (same origin) is
+ * covered by the parent's page script, whose walk enters it (lib/page/frames.ts): there a match only tells the
+ * covering frame (an event on its document), which activates or, when already running, rescans. Frames cross-origin
+ * with their parent (and sandboxed ones) get a page script of their own.
  */
 interface RuntimeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }
 
 const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)!;
@@ -17,46 +23,93 @@ const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as
 /** Text added later is tested in batches, at most this often. */
 const RECHECK_MS = 400;
 
+/** The text of the same-origin frames under `doc` (which the page script's walk would read too). */
+function framesText(doc: Document, depth = 0): string {
+  let text = '';
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (!inner?.body) continue;
+      text += `\n${inner.body.textContent ?? ''}`;
+      if (depth < 3) text += framesText(inner, depth + 1);
+    } catch {
+      // Cross-origin: that frame's own sentinel looks after it.
+    }
+  }
+  return text;
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  allFrames: true,
+  matchAboutBlank: true,
   main(ctx) {
     const pattern = quickPattern(quick);
+    const home = coveringWindow();
+    const event = frameCandidateEvent(api.runtime?.id);
     let done = false;
-    let pending: Node[] = [];
+    let pending = new Set<Node>();
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    const activate = () => {
-      if (done) return;
+    const stop = () => {
       done = true;
       observer.disconnect();
-      void api.runtime.sendMessage({ type: 'sentinel/candidate' }).catch(() => {
-        // Extension reloading or the page is going away: nothing to do.
-      });
+      document.removeEventListener(event, activate);
+      if (timer !== undefined) clearTimeout(timer);
     };
+
+    function activate() {
+      if (done) return;
+      stop();
+      if (home !== window) {
+        // A same-origin frame: the covering frame's page script reads this text.
+        try {
+          home.document.dispatchEvent(new CustomEvent(event));
+        } catch {
+          // The covering frame went away meanwhile.
+        }
+        return;
+      }
+      try {
+        void api.runtime.sendMessage({ type: 'sentinel/candidate' }).catch(() => {
+          // The page is going away, or the extension is reloading: nothing to do.
+        });
+      } catch {
+        // The extension was reloaded or removed: this script is orphaned and stays quiet.
+      }
+    }
 
     const testPending = () => {
       timer = undefined;
+      // An orphaned sentinel (the extension reloaded) stops watching.
+      if (!api.runtime?.id) return stop();
       const nodes = pending;
-      pending = [];
+      pending = new Set();
       for (const node of nodes) {
         if (node.isConnected && quickTest(node.textContent ?? '', pattern)) return activate();
       }
     };
 
+    // A page rewriting one node thousands of times a second adds it here once per batch, not once per write.
     const observer = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === 'characterData') pending.push(r.target);
-        else for (const n of r.addedNodes) pending.push(n);
+        if (r.type === 'characterData') pending.add(r.target);
+        else for (const n of r.addedNodes) pending.add(n);
       }
       timer ??= setTimeout(testPending, RECHECK_MS);
     });
 
-    if (quickTest(document.title, pattern) || quickTest(document.body?.textContent ?? '', pattern)) return activate();
+    if (
+      quickTest(document.title, pattern) ||
+      quickTest(document.body?.textContent ?? '', pattern) ||
+      quickTest(framesText(document), pattern)
+    ) {
+      return activate();
+    }
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-    });
+    // Covered frames below this one report their matches here.
+    if (home === window) document.addEventListener(event, activate);
+    ctx.onInvalidated(stop);
   },
 });

@@ -8,8 +8,10 @@
  *
  * HTML is parsed with happy-dom and split into text blocks by the page adapter's own `extractBlocks`. JSONL texts
  * are whole pages: newline-separated paragraphs are blocks, and offsets (UTF-16) are into the whole text. Output
- * per JSONL input line: {"id": ..., "mentions": [{"start", "end", "text", "kind", "entity"}]}. A line that is not
- * valid JSON, or has no string "text", is reported on stderr with its line number and skipped.
+ * per JSONL input line: {"id": ..., "mentions": [{"start", "end", "text", "kind", "entity"}]}. Sentences that report a
+ * claim of the pack follow as {"start", "end", "text", "kind": "claim", "claim": "C24"} (looked for, as on a page,
+ * in the blocks around mentions of pages about the attack). A line that is not valid JSON, or has no string "text",
+ * is reported on stderr with its line number and skipped.
  *
  * The matcher table is compiled from lib/knowledge/parts (entities.json, recognition.json) at start.
  */
@@ -20,6 +22,40 @@ import { extractBlocks } from '../lib/page/blocks';
 import { matcherTableFromParts } from '../lib/recognize/node';
 import { quickCheck, recognizeDetailed, recognizeText } from '../lib/recognize/recognize';
 import type { MatcherTable } from '../lib/recognize/table';
+import { compileClaimTable } from '../lib/claims/compile';
+import { matchClaims } from '../lib/claims/match';
+import { candidateBlocks } from '../lib/claims/candidates';
+import type { ClaimTable } from '../lib/claims/types';
+import { loadPackFile } from '../lib/knowledge/load-node';
+
+interface ClaimSpan {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'claim';
+  claim: string;
+}
+
+/** Claim sentences of a page as the page script finds them, with offsets into `blocks.join('\n')`. */
+function claimSpans(blocks: readonly string[], mentionBlockIndexes: Iterable<number>, claims: ClaimTable): ClaimSpan[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    offsets.push(at);
+    at += b.length + 1;
+  }
+  const picked = candidateBlocks(mentionBlockIndexes, blocks.map((b) => b.length));
+  return matchClaims(picked.map((i) => blocks[i] as string), claims).map((m) => {
+    const base = offsets[picked[m.block] as number] as number;
+    return { start: base + m.start, end: base + m.end, text: m.text, kind: 'claim', claim: m.claim };
+  });
+}
+
+let claimTableCache: ClaimTable | undefined;
+/** The claim table, compiled from the pack on first use (pages not about the attack never need it). */
+function claimTable(): ClaimTable {
+  return (claimTableCache ??= compileClaimTable(loadPackFile()));
+}
 
 const USAGE = `usage:
   npx tsx scripts/scan.ts [--json] FILE.html [...]
@@ -59,12 +95,14 @@ function scanHtml(files: string[], table: MatcherTable, json: boolean): number {
     const blocks = blocksOfHtml(html);
     const passed = quickCheck(blocks.join('\n'), table);
     const { result, score } = passed ? recognizeDetailed(blocks, table) : { result: { about: false, mentions: [] }, score: undefined };
+    const claims = result.about ? claimSpans(blocks, result.mentions.map((m) => m.block), claimTable()) : [];
     if (json) {
-      results.push({ file, about: result.about, score: score?.score ?? null, blocks: blocks.length, mentions: result.mentions });
+      results.push({ file, about: result.about, score: score?.score ?? null, blocks: blocks.length, mentions: result.mentions, claims });
       continue;
     }
     if (files.length > 1) console.log(`== ${file}`);
     for (const m of result.mentions) console.log(`${m.text}\t${m.kind}\t${m.entity}${m.inner ? '\t(inner)' : ''}`);
+    for (const c of claims) console.log(`${c.text}\tclaim\t${c.claim}`);
     const entities = new Set(result.mentions.map((m) => m.entity));
     const why = !passed ? 'no candidate (quick check)' : `score ${score?.score.toFixed(2)}${score?.anchored ? '' : ', no anchor'}`;
     console.log(
@@ -100,8 +138,20 @@ async function scanJsonl(source: string, table: MatcherTable): Promise<number> {
         continue;
       }
       const { id, text } = obj as { id?: unknown; text: string };
-      const { mentions } = recognizeText(text, table);
-      const out = mentions.map(({ start, end, text: t, kind, entity }) => ({ start, end, text: t, kind, entity }));
+      const { about, mentions } = recognizeText(text, table);
+      const out: unknown[] = mentions.map(({ start, end, text: t, kind, entity }) => ({ start, end, text: t, kind, entity }));
+      if (about) {
+        // recognizeText's blocks are the newline-separated paragraphs; find each mention's block from its offset.
+        const blocks = text.split('\n');
+        const starts: number[] = [];
+        let at = 0;
+        for (const b of blocks) {
+          starts.push(at);
+          at += b.length + 1;
+        }
+        const blockOf = (offset: number) => starts.findLastIndex((s) => s <= offset);
+        out.push(...claimSpans(blocks, mentions.map((m) => blockOf(m.start)), claimTable()));
+      }
       process.stdout.write(`${JSON.stringify({ id: id ?? null, mentions: out })}\n`);
     }
   } catch (err) {

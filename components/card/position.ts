@@ -10,6 +10,8 @@ export interface Placement {
   top: number;
   left: number;
   side: 'below' | 'above';
+  /** Height available on that side: a taller card scrolls inside it instead of leaving the viewport. */
+  maxHeight: number;
 }
 
 const GAP = 6;
@@ -24,10 +26,12 @@ export function placeCard(anchor: Box, card: { width: number; height: number }, 
   const roomBelow = viewport.height - (anchor.top + anchor.height) - GAP - MARGIN;
   const roomAbove = anchor.top - GAP - MARGIN;
   const below = card.height <= roomBelow || (card.height > roomAbove && roomBelow >= roomAbove);
-  const top = below ? anchor.top + anchor.height + GAP : anchor.top - GAP - card.height;
+  const maxHeight = Math.max(0, below ? roomBelow : roomAbove);
+  const height = Math.min(card.height, maxHeight);
+  const top = below ? anchor.top + anchor.height + GAP : anchor.top - GAP - height;
   const maxLeft = Math.max(MARGIN, viewport.width - card.width - MARGIN);
   const left = Math.min(Math.max(anchor.left, MARGIN), maxLeft);
-  return { top, left, side: below ? 'below' : 'above' };
+  return { top, left, side: below ? 'below' : 'above', maxHeight };
 }
 
 /** Relative luminance of a CSS rgb()/rgba() colour, or undefined when transparent or unparseable. */

@@ -1,12 +1,14 @@
 /** Reading history: by date or by site, per-entry delete, clear all (confirmed), export and import with a report. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural } from '@/components/panel/format';
+import { t } from '@/lib/i18n/t';
 import { RETENTIONS, type Retention, type Settings } from '@/lib/settings';
 import type { HistoryStore, ImportReport, ReadResult } from '@/lib/storage/history';
 import { ImportFormatError, MAX_IMPORT_CHARS } from '@/lib/storage/importing';
 import type { HistoryEntry } from '@/lib/storage/schema';
 import { groupByDate, groupBySite, localDay } from '@/lib/storage/views';
 import { downloadFile } from './deps';
-import { S, formatDay, formatPublished, formatVisit } from './strings';
+import { formatDay, formatPublished, formatVisit } from './format';
 
 interface Props {
   settings: Settings | undefined;
@@ -21,8 +23,32 @@ interface Props {
 
 const SHOWN_REJECTIONS = 50;
 
+function retentionLabel(retention: Retention): string {
+  switch (retention) {
+    case 'forever':
+      return t('options_retention_forever');
+    case '365':
+      return t('options_retention_365');
+    case '90':
+      return t('options_retention_90');
+    case '30':
+      return t('options_retention_30');
+  }
+}
+
+/** "Imported: 2 new pages, 0 pages merged, 0 pages already up to date, 1 entry rejected." */
+function importSummary(report: ImportReport): string {
+  return t(
+    'options_import_result',
+    plural('options_import_added', report.added),
+    plural('options_import_merged', report.merged),
+    plural('options_import_unchanged', report.unchanged),
+    plural('options_import_rejected', report.rejected.length),
+  );
+}
+
 function Entry({ entry, onDelete }: { entry: HistoryEntry; onDelete: (e: HistoryEntry) => void }) {
-  const title = entry.title || S.untitled;
+  const title = entry.title || t('options_untitled');
   return (
     <li class="entry" data-url={entry.url}>
       <a href={entry.url} target="_blank" rel="noopener noreferrer" class="entry-title">
@@ -31,20 +57,20 @@ function Entry({ entry, onDelete }: { entry: HistoryEntry; onDelete: (e: History
       <span class="entry-site">{entry.site}</span>
       <dl class="entry-meta">
         <div>
-          <dt>{S.firstVisit}</dt>
+          <dt>{t('options_first_visit')}</dt>
           <dd>
             <time dateTime={entry.firstVisit}>{formatVisit(entry.firstVisit)}</time>
           </dd>
         </div>
         <div>
-          <dt>{S.lastVisit}</dt>
+          <dt>{t('options_last_visit')}</dt>
           <dd>
             <time dateTime={entry.lastVisit}>{formatVisit(entry.lastVisit)}</time>
           </dd>
         </div>
         {entry.published && (
           <div>
-            <dt>{S.published}</dt>
+            <dt>{t('options_published')}</dt>
             <dd>
               <time dateTime={entry.published}>{formatPublished(entry.published)}</time>
             </dd>
@@ -52,10 +78,10 @@ function Entry({ entry, onDelete }: { entry: HistoryEntry; onDelete: (e: History
         )}
       </dl>
       <span class="entry-counts">
-        {S.visits(entry.visits)} · {S.entitiesCount(entry.entities.length)} · {S.claimsCount(entry.claims.length)}
+        {plural('options_n_visits', entry.visits)} · {plural('options_n_names', entry.entities.length)} · {plural('options_n_claims', entry.claims.length)}
       </span>
-      <button type="button" class="entry-delete" aria-label={S.deleteEntry(title)} onClick={() => onDelete(entry)}>
-        {S.delete}
+      <button type="button" class="entry-delete" aria-label={t('options_delete_entry', title)} onClick={() => onDelete(entry)}>
+        {t('options_delete')}
       </button>
     </li>
   );
@@ -65,18 +91,18 @@ function ImportResult({ report }: { report: ImportReport }) {
   const shown = report.rejected.slice(0, SHOWN_REJECTIONS);
   return (
     <div class="import-report" data-testid="import-report">
-      <p>{S.importResult(report.added, report.merged, report.unchanged, report.rejected.length)}</p>
+      <p>{importSummary(report)}</p>
       {shown.length > 0 && (
         <details open>
-          <summary>{S.rejectedTitle}</summary>
+          <summary>{t('options_rejected_title')}</summary>
           <ul>
             {shown.map((r) => (
               <li key={r.index}>
-                {S.rejectedEntry(r.index, r.url)}: {r.reasons.join('; ')}
+                {r.url ? t('options_rejected_entry_url', r.index + 1, r.url) : t('options_rejected_entry', r.index + 1)}: {r.reasons.join('; ')}
               </li>
             ))}
           </ul>
-          {report.rejected.length > shown.length && <p>{S.rejectedMore(report.rejected.length - shown.length)}</p>}
+          {report.rejected.length > shown.length && <p>{plural('options_rejected_more', report.rejected.length - shown.length)}</p>}
         </details>
       )}
     </div>
@@ -102,14 +128,14 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
   const remove = (entry: HistoryEntry) =>
     void act(async () => {
       await store.remove(entry.url);
-      return S.deleted(entry.title || entry.url);
+      return t('options_deleted', entry.title || entry.url);
     });
 
   const clear = () =>
     void act(async () => {
       await store.clear();
       setConfirming(false);
-      return S.cleared;
+      return t('options_cleared');
     });
 
   const cancelClear = () => {
@@ -121,19 +147,20 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
     void act(async () => {
       const { file, damaged } = await store.exportHistory();
       download(`crocus-context-history-${localDay(now().toISOString())}.json`, JSON.stringify(file, null, 2));
-      return damaged > 0 ? `${S.exported(file.entries.length)} ${S.exportedDamaged(damaged)}` : S.exported(file.entries.length);
+      const exported = plural('options_exported', file.entries.length);
+      return damaged > 0 ? `${exported} ${plural('options_exported_damaged', damaged)}` : exported;
     });
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     setImportState({ busy: true });
     try {
-      if (file.size > MAX_IMPORT_CHARS * 4) throw new ImportFormatError('the file is too large');
+      if (file.size > MAX_IMPORT_CHARS * 4) throw new ImportFormatError(t('options_file_too_large'));
       const report = await store.importHistory(await file.text());
       setImportState({ busy: false, report });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      setImportState({ busy: false, error: err instanceof ImportFormatError ? S.importFileRejected(reason) : S.actionFailed(reason) });
+      setImportState({ busy: false, error: err instanceof ImportFormatError ? t('options_import_file_rejected', reason) : t('options_action_failed', reason) });
     }
     if (fileInput.current) fileInput.current.value = '';
     await act(async () => undefined);
@@ -141,21 +168,21 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
 
   return (
     <section id="history" aria-labelledby="history-title">
-      <h2 id="history-title">{S.history}</h2>
-      <p>{S.historyIntro}</p>
+      <h2 id="history-title">{t('options_history')}</h2>
+      <p>{t('options_history_intro')}</p>
 
       {settings && (
         <div class="field-row">
           <label>
             <input type="checkbox" checked={settings.history} onChange={(e) => void onSave({ history: e.currentTarget.checked })} />{' '}
-            {S.recordHistory}
+            {t('options_record_history')}
           </label>
           <label>
-            {S.retention}{' '}
+            {t('options_retention')}{' '}
             <select value={settings.retention} onChange={(e) => void onSave({ retention: e.currentTarget.value as Retention })}>
               {RETENTIONS.map((r) => (
                 <option key={r} value={r}>
-                  {S.retentions[r]}
+                  {retentionLabel(r)}
                 </option>
               ))}
             </select>
@@ -165,19 +192,19 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
 
       <div class="toolbar">
         <fieldset class="segmented">
-          <legend>{S.groupBy}</legend>
+          <legend>{t('options_group_by')}</legend>
           <label>
-            <input type="radio" name="group-by" value="date" checked={groupBy === 'date'} onChange={() => setGroupBy('date')} /> {S.byDate}
+            <input type="radio" name="group-by" value="date" checked={groupBy === 'date'} onChange={() => setGroupBy('date')} /> {t('options_by_date')}
           </label>
           <label>
-            <input type="radio" name="group-by" value="site" checked={groupBy === 'site'} onChange={() => setGroupBy('site')} /> {S.bySite}
+            <input type="radio" name="group-by" value="site" checked={groupBy === 'site'} onChange={() => setGroupBy('site')} /> {t('options_by_site')}
           </label>
         </fieldset>
         <button type="button" onClick={exportAll} disabled={!history}>
-          {S.exportButton}
+          {t('options_export')}
         </button>
         <div class="import">
-          <label for="import-file">{S.importLabel}</label>
+          <label for="import-file">{t('options_import_label')}</label>
           <input
             id="import-file"
             ref={fileInput}
@@ -188,13 +215,13 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
             onChange={(e) => void importFile(e.currentTarget.files?.[0])}
           />
           <p id="import-hint" class="hint">
-            {S.importHint}
+            {t('options_import_hint')}
           </p>
         </div>
       </div>
 
       <div aria-live="polite">
-        {importState.busy && <p>{S.importing}</p>}
+        {importState.busy && <p>{t('options_importing')}</p>}
         {importState.error && (
           <p class="error" data-testid="import-error">
             {importState.error}
@@ -204,20 +231,20 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
       </div>
 
       {failed && !history ? (
-        <p class="error">{S.historyUnavailable}</p>
+        <p class="error">{t('options_history_unavailable')}</p>
       ) : !history ? (
-        <p>{S.historyLoading}</p>
+        <p>{t('options_history_loading')}</p>
       ) : entries.length === 0 ? (
-        <p data-testid="history-empty">{S.historyEmpty}</p>
+        <p data-testid="history-empty">{t('options_history_empty')}</p>
       ) : (
         <>
-          <p data-testid="history-count">{S.historyCount(entries.length, sites)}</p>
+          <p data-testid="history-count">{plural('options_history_count', entries.length, plural('options_on_sites', sites))}</p>
           <div class="groups" data-testid="history-list">
             {groups.map((g) => (
               <section key={g.key} class="group" aria-labelledby={`group-${groupBy}-${g.key}`}>
                 <h3 id={`group-${groupBy}-${g.key}`}>
                   {groupBy === 'date' ? <time dateTime={g.key}>{formatDay(g.key)}</time> : g.key}{' '}
-                  <span class="group-count">({S.pagesCount(g.entries.length)})</span>
+                  <span class="group-count">({plural('options_n_pages', g.entries.length)})</span>
                 </h3>
                 <ul class="entries">
                   {g.entries.map((e) => (
@@ -233,17 +260,17 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
       {entries.length > 0 &&
         (confirming ? (
           <div class="confirm" role="group" aria-labelledby="clear-question" onKeyDown={(e) => e.key === 'Escape' && cancelClear()}>
-            <p id="clear-question">{S.clearConfirm(entries.length)}</p>
+            <p id="clear-question">{plural('options_clear_confirm', entries.length)}</p>
             <button type="button" class="danger" ref={confirmButton} onClick={clear}>
-              {S.clearYes}
+              {t('options_clear_yes')}
             </button>{' '}
             <button type="button" onClick={cancelClear}>
-              {S.clearNo}
+              {t('options_clear_no')}
             </button>
           </div>
         ) : (
           <button type="button" class="danger" ref={clearButton} onClick={() => setConfirming(true)}>
-            {S.clearAll}
+            {t('options_clear_all')}
           </button>
         ))}
     </section>

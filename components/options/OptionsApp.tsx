@@ -1,5 +1,6 @@
 /** Options page: settings, the reader's local history, the claims met, and the storage status. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/t';
 import type { Settings } from '@/lib/settings';
 import { StorageError } from '@/lib/storage/errors';
 import type { ReadResult, StorageStatus } from '@/lib/storage/history';
@@ -8,7 +9,6 @@ import type { OptionsDeps } from './deps';
 import { HistorySection } from './HistorySection';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
-import { S } from './strings';
 
 export type { OptionsDeps } from './deps';
 
@@ -72,7 +72,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         const done = await action();
         if (done) setNotice(done);
       } catch (err) {
-        setNotice(S.actionFailed(message(err)));
+        setNotice(t('options_action_failed', message(err)));
       }
       await reload();
     },
@@ -83,12 +83,12 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     async (patch: Partial<Settings>) => {
       try {
         setSettings(await deps.settings.save(patch));
-        setNotice(S.settingsSaved);
+        setNotice(t('options_settings_saved'));
         // A shorter retention applies at once here too (the background also prunes when the setting changes).
         if (patch.retention) await act(async () => (await store.prune(patch.retention!), undefined));
         return true;
       } catch (err) {
-        setNotice(S.settingsFailed(message(err)));
+        setNotice(t('options_settings_failed', message(err)));
         return false;
       }
     },
@@ -98,14 +98,14 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   return (
     <>
       <header class="page-header">
-        <h1>{S.title}</h1>
-        <p>{S.intro}</p>
-        <nav aria-label={S.navLabel}>
+        <h1>{t('options_title')}</h1>
+        <p>{t('options_intro')}</p>
+        <nav aria-label={t('options_nav_label')}>
           <ul class="toc">
-            <li><a href="#settings">{S.settings}</a></li>
-            <li><a href="#history">{S.history}</a></li>
-            <li><a href="#claims">{S.claims}</a></li>
-            <li><a href="#storage">{S.storage}</a></li>
+            <li><a href="#settings">{t('options_settings')}</a></li>
+            <li><a href="#history">{t('options_history')}</a></li>
+            <li><a href="#claims">{t('options_claims')}</a></li>
+            <li><a href="#storage">{t('options_storage')}</a></li>
           </ul>
         </nav>
       </header>

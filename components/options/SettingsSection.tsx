@@ -1,11 +1,22 @@
 /** Settings: global on/off, highlight style, and the sites where the extension stays off. */
 import { useRef, useState } from 'preact/hooks';
-import { HIGHLIGHT_STYLES, normaliseSite, type Settings } from '@/lib/settings';
-import { S } from './strings';
+import { t } from '@/lib/i18n/t';
+import { HIGHLIGHT_STYLES, normaliseSite, type HighlightStyle, type Settings } from '@/lib/settings';
 
 interface Props {
   settings: Settings | undefined;
   onSave: (patch: Partial<Settings>) => Promise<boolean>;
+}
+
+function styleLabel(style: HighlightStyle): string {
+  switch (style) {
+    case 'underline':
+      return t('options_style_underline');
+    case 'background':
+      return t('options_style_background');
+    case 'outline':
+      return t('options_style_outline');
+  }
 }
 
 export function SettingsSection({ settings, onSave }: Props) {
@@ -18,7 +29,7 @@ export function SettingsSection({ settings, onSave }: Props) {
     if (!settings) return;
     const normal = normaliseSite(site);
     if (!normal) {
-      setSiteError(S.badSite(site.trim()));
+      setSiteError(t('options_bad_site', site.trim()));
       input.current?.focus();
       return;
     }
@@ -38,7 +49,7 @@ export function SettingsSection({ settings, onSave }: Props) {
 
   return (
     <section id="settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">{S.settings}</h2>
+      <h2 id="settings-title">{t('options_settings')}</h2>
       {settings && (
         <>
           <div class="field">
@@ -49,13 +60,13 @@ export function SettingsSection({ settings, onSave }: Props) {
                 aria-describedby="enabled-hint"
                 onChange={(e) => void onSave({ enabled: e.currentTarget.checked })}
               />{' '}
-              {S.enabled}
+              {t('options_enabled')}
             </label>
-            <p id="enabled-hint" class="hint">{S.enabledHint}</p>
+            <p id="enabled-hint" class="hint">{t('options_enabled_hint')}</p>
           </div>
 
           <fieldset>
-            <legend>{S.highlightStyle}</legend>
+            <legend>{t('options_highlight_style')}</legend>
             {HIGHLIGHT_STYLES.map((style) => (
               <label key={style} class="choice">
                 <input
@@ -65,33 +76,33 @@ export function SettingsSection({ settings, onSave }: Props) {
                   checked={settings.highlightStyle === style}
                   onChange={() => void onSave({ highlightStyle: style })}
                 />{' '}
-                {S.styles[style]}{' '}
+                {styleLabel(style)}{' '}
                 <span class={`preview preview-${style}`} aria-hidden="true">
-                  {S.stylePreview}
+                  {t('options_style_preview')}
                 </span>
               </label>
             ))}
           </fieldset>
 
           <fieldset>
-            <legend>{S.sites}</legend>
-            <p class="hint">{S.sitesHint}</p>
+            <legend>{t('options_sites')}</legend>
+            <p class="hint">{t('options_sites_hint')}</p>
             {settings.disabledSites.length === 0 ? (
-              <p>{S.noSites}</p>
+              <p>{t('options_no_sites')}</p>
             ) : (
               <ul id="site-list" class="site-list">
                 {settings.disabledSites.map((s, i) => (
                   <li key={s}>
                     <span>{s}</span>{' '}
-                    <button type="button" aria-label={S.removeSite(s)} onClick={() => void removeSite(s, i)}>
-                      {S.remove}
+                    <button type="button" aria-label={t('options_remove_site', s)} onClick={() => void removeSite(s, i)}>
+                      {t('options_remove')}
                     </button>
                   </li>
                 ))}
               </ul>
             )}
             <form class="inline" onSubmit={(e) => void addSite(e)}>
-              <label for="site-input">{S.addSiteLabel}</label>
+              <label for="site-input">{t('options_add_site_label')}</label>
               <input
                 id="site-input"
                 ref={input}
@@ -104,7 +115,7 @@ export function SettingsSection({ settings, onSave }: Props) {
                 aria-describedby={siteError ? 'site-error' : undefined}
                 onInput={(e) => setSite(e.currentTarget.value)}
               />
-              <button type="submit">{S.addSite}</button>
+              <button type="submit">{t('options_add_site')}</button>
               {siteError && (
                 <p id="site-error" class="error" role="alert">
                   {siteError}

@@ -1,6 +1,7 @@
 /** Storage status: a clear message when IndexedDB is unavailable, blocked, full or failed; damaged entries. */
-import type { DamagedRecord, HistoryStore, StorageStatus } from '@/lib/storage/history';
-import { S } from './strings';
+import { plural } from '@/components/panel/format';
+import { t } from '@/lib/i18n/t';
+import type { DamagedRecord, HistoryStore, StorageState, StorageStatus } from '@/lib/storage/history';
 
 interface Props {
   /** This page's own connection. */
@@ -14,11 +15,33 @@ interface Props {
 
 const PROBLEMS = new Set(['unavailable', 'blocked', 'upgrade-failed', 'newer-version', 'quota', 'failed']);
 
+/** What a storage state means for the reader; an unknown state reads as a failure. */
+function stateText(state: StorageState): string {
+  switch (state) {
+    case 'unknown':
+      return t('options_state_unknown');
+    case 'ok':
+      return t('options_state_ok');
+    case 'unavailable':
+      return t('options_state_unavailable');
+    case 'blocked':
+      return t('options_state_blocked');
+    case 'upgrade-failed':
+      return t('options_state_upgrade_failed');
+    case 'newer-version':
+      return t('options_state_newer_version');
+    case 'quota':
+      return t('options_state_quota');
+    default:
+      return t('options_state_failed');
+  }
+}
+
 function Detail({ status }: { status: StorageStatus }) {
   if (!status.detail) return null;
   return (
     <details>
-      <summary>{S.technicalDetail}</summary>
+      <summary>{t('options_technical_detail')}</summary>
       <p>
         <code>{status.detail}</code>
       </p>
@@ -31,39 +54,39 @@ export function StorageSection({ status, background, damaged, store, act }: Prop
   const backgroundProblem = background && PROBLEMS.has(background.state) && background.state !== status.state;
   return (
     <section id="storage" aria-labelledby="storage-title">
-      <h2 id="storage-title">{S.storage}</h2>
+      <h2 id="storage-title">{t('options_storage')}</h2>
       <div role={problem ? 'alert' : undefined} class={problem ? 'problem' : 'ok'} data-testid="storage-status" data-state={status.state}>
-        <p>{S.storageStates[status.state] ?? S.storageStates.failed}</p>
+        <p>{stateText(status.state)}</p>
         <Detail status={status} />
       </div>
       {backgroundProblem && (
         <div class="problem" data-testid="background-status" data-state={background.state}>
           <p>
-            {S.backgroundProblem} {S.storageStates[background.state as StorageStatus['state']] ?? S.storageStates.failed}
+            {t('options_background_problem')} {stateText(background.state)}
           </p>
           <Detail status={background} />
         </div>
       )}
       {damaged.length > 0 && (
         <div class="problem" data-testid="damaged">
-          <p>{S.damaged(damaged.length)}</p>
+          <p>{plural('options_damaged', damaged.length)}</p>
           <details>
-            <summary>{S.damagedList}</summary>
+            <summary>{t('options_damaged_list')}</summary>
             <ul>
               {damaged.map((d) => (
                 <li key={d.key}>
                   <code>{d.key}</code> — {d.reasons.join('; ')}{' '}
                   <button
                     type="button"
-                    aria-label={S.deleteDamaged(d.key)}
+                    aria-label={t('options_delete_damaged', d.key)}
                     onClick={() =>
                       void act(async () => {
                         await store.remove(d.key);
-                        return S.deleted(d.key);
+                        return t('options_deleted', d.key);
                       })
                     }
                   >
-                    {S.delete}
+                    {t('options_delete')}
                   </button>
                 </li>
               ))}

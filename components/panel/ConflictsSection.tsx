@@ -7,13 +7,31 @@ import type { Claim } from '@/lib/knowledge/schema';
 import { t } from '@/lib/i18n/t';
 import { ClaimView, Note, PACK_LANG, SourceRefs, usePanel } from './common';
 
-export function ConflictsSection() {
+/** `onPage`: ids of claims that sentences on the current page report (claims on the page). */
+const EMPTY: ReadonlySet<string> = new Set();
+
+export function ConflictsSection({ onPage = EMPTY }: { onPage?: ReadonlySet<string> }) {
   const { pack } = usePanel();
   const claims = indexPack(pack).claims;
+  const involved = pack.conflicts.filter((x) => x.sides.some((side) => side.claims.some((id) => onPage.has(id))));
   return (
     <div class="section conflicts">
       <h2 id="conflicts-heading">{t('panel_conflicts_heading')}</h2>
       <p class="muted">{t('panel_conflicts_intro')}</p>
+      {involved.length > 0 ? (
+        <nav class="on-page-note" aria-label={t('panel_conflicts_on_page')} data-testid="conflicts-on-page">
+          <p>{t('panel_conflicts_on_page')}</p>
+          <ul>
+            {involved.map((x) => (
+              <li key={x.id}>
+                <a href={`#conflict-${x.id}`} lang={PACK_LANG}>
+                  {x.subject}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {pack.conflicts.length === 0 ? <p class="empty">{t('panel_conflicts_empty')}</p> : null}
       {pack.conflicts.map((x, n) => (
         <article key={x.id} id={`conflict-${x.id}`} class="conflict" tabIndex={-1} aria-labelledby={`conflict-${x.id}-title`}>
@@ -34,7 +52,8 @@ export function ConflictsSection() {
                   </p>
                   <ol class="claims">
                     {sideClaims.map((c) => (
-                      <li key={c.id}>
+                      <li key={c.id} class={onPage.has(c.id) ? 'on-page' : undefined} data-claim={c.id}>
+                        {onPage.has(c.id) ? <p class="tag">{t('panel_claim_on_page')}</p> : null}
                         <ClaimView claim={c} headingLevel={5} showConflicts={false} compact />
                       </li>
                     ))}

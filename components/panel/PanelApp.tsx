@@ -146,6 +146,7 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
   const context = page.status === 'ready' ? page.context : null;
   const published = isoDatePrefix(context?.published);
   const mentionCount = context?.mentions.length ?? 0;
+  const claimsOnPage = useMemo(() => new Set(context?.claims?.map((c) => c.claim) ?? []), [context]);
 
   const skipToSections = (e: Event) => {
     e.preventDefault();
@@ -191,7 +192,7 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
                 label: t('panel_tab_timeline'),
                 content: <TimelineSection filter={filter} onFilter={setFilter} {...(published ? { published } : {})} />,
               },
-              { id: 'conflicts', label: t('panel_tab_conflicts'), content: <ConflictsSection /> },
+              { id: 'conflicts', label: t('panel_tab_conflicts'), content: <ConflictsSection onPage={claimsOnPage} /> },
               { id: 'sources', label: t('panel_tab_sources'), content: <SourcesSection /> },
               {
                 id: 'page',

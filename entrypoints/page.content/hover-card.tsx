@@ -2,6 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import card from 'virtual:crocus/card';
 import { HoverCard } from '@/components/card/HoverCard';
+import { ClaimCard } from '@/components/card/ClaimCard';
+import type { PageClaim } from './claims';
 import { placeCard, luminance } from '@/components/card/position';
 import type { PageController, PageMention } from '@/lib/page/controller';
 import { UI_HOST_ATTR } from '@/lib/page/blocks';
@@ -13,9 +15,16 @@ const DWELL_MS = 150;
 const GRACE_MS = 300;
 
 interface CardActions {
-  openPanel: (entity: string) => void;
+  openPanel: (entity?: string) => void;
   disableSite: () => void;
+  /** The claim sentence under a point (claims on the page), if that feature runs. */
+  claimAt?: (x: number, y: number) => PageClaim | null;
 }
+
+/** What a card is about: a highlighted name, or a sentence that reports a known claim. */
+type Target = { kind: 'mention'; mention: PageMention; range: Range } | { kind: 'claim'; claim: PageClaim; range: Range };
+
+const sameTarget = (a: Target | null, b: Target | null) => a === b || (a !== null && b !== null && a.range === b.range);
 
 /** Dark when the page's own background is dark (falls back to the reader's colour-scheme preference). */
 function pageIsDark(): boolean {
@@ -36,8 +45,8 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
   const lang = uiLanguage();
   let root: HTMLElement | undefined;
   let host: HTMLElement | undefined;
-  let shown: PageMention | null = null;
-  let candidate: PageMention | null = null;
+  let shown: Target | null = null;
+  let candidate: Target | null = null;
   let dwell: number | undefined;
   let grace: number | undefined;
   let frame: number | undefined;
@@ -82,52 +91,67 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
     grace = ctx.setTimeout(hide, GRACE_MS);
   };
 
-  const show = (mention: PageMention) => {
+  const show = (target: Target) => {
     if (!root) return;
     // The page may have removed our host: put it back once, quietly.
     if (host && !host.isConnected) ui.mount();
-    // The whole mention's box: the card never covers any line of it.
-    const anchor = mention.range.getBoundingClientRect();
+    // The whole mention's (or sentence's) box: the card never covers any line of it.
+    const anchor = target.range.getBoundingClientRect();
     if (anchor.width === 0 && anchor.height === 0) return;
-    shown = mention;
+    shown = target;
     root.classList.toggle('cc-dark', pageIsDark());
     root.hidden = false;
+    const openPanel = (entity?: string) => {
+      hide();
+      actions.openPanel(entity);
+    };
     render(
-      <HoverCard
-        card={card}
-        mention={mention}
-        lang={lang}
-        onOpenPanel={(entity) => {
-          hide();
-          actions.openPanel(entity);
-        }}
-        onDisableSite={() => {
-          hide();
-          actions.disableSite();
-        }}
-        onClose={hide}
-      />,
+      target.kind === 'mention' ? (
+        <HoverCard
+          card={card}
+          mention={target.mention}
+          lang={lang}
+          onOpenPanel={openPanel}
+          onDisableSite={() => {
+            hide();
+            actions.disableSite();
+          }}
+          onClose={hide}
+        />
+      ) : (
+        <ClaimCard card={card} claim={target.claim.claim} lang={lang} onOpenPanel={() => openPanel()} onClose={hide} />
+      ),
       root,
     );
+    root.style.maxHeight = 'none';
     const size = root.getBoundingClientRect();
     const place = placeCard(anchor, { width: size.width, height: size.height }, { width: innerWidth, height: innerHeight });
     root.style.top = `${place.top}px`;
     root.style.left = `${place.left}px`;
+    root.style.maxHeight = `${place.maxHeight}px`;
   };
 
   const inCard = (e: Event) => host !== undefined && e.composedPath().includes(host);
 
+  /** A name wins over the claim sentence it sits in. */
+  const targetAt = (x: number, y: number): Target | null => {
+    const mention = mentionAtPoint(x, y, controller);
+    if (mention) return { kind: 'mention', mention, range: mention.range };
+    const claim = actions.claimAt?.(x, y);
+    return claim ? { kind: 'claim', claim, range: claim.range } : null;
+  };
+
   const onPointer = () => {
     frame = undefined;
-    const hit = mentionAtPoint(lastPoint.x, lastPoint.y, controller);
-    if (hit && hit === shown) {
+    const hit = targetAt(lastPoint.x, lastPoint.y);
+    if (hit && sameTarget(hit, shown)) {
       clearTimeout(grace);
       return;
     }
-    if (hit !== candidate) {
+    if (!sameTarget(hit, candidate)) {
       candidate = hit;
       clearTimeout(dwell);
-      if (hit) dwell = ctx.setTimeout(() => candidate === hit && show(hit), DWELL_MS);
+      if (hit) dwell = ctx.setTimeout(() => sameTarget(candidate, hit) && show(hit), DWELL_MS);
     }
     if (!hit && shown) scheduleHide();
   };
@@ -158,7 +182,7 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
     const target = e.target;
     if (!(target instanceof Element)) return;
     const inside = controller.mentions().find((m) => target.contains(m.range.startContainer));
-    if (inside) show(inside);
+    if (inside) show({ kind: 'mention', mention: inside, range: inside.range });
     else if (shown) hide();
   });
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import table from 'virtual:crocus/matcher';
 import { recognizeBlocks, quickCheck } from '@/lib/recognize/recognize';
 import { createPageController } from '@/lib/page/controller';
+import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
 import type { HighlightStyleName } from '@/lib/page/highlighter';
 import { ContentRequest, type ContentReplies } from '@/lib/messages/contract';
 import { createRouterFor } from '@/lib/messages/router';
@@ -12,6 +13,7 @@ import { startReporting } from './report';
 import { pageContext, reveal } from './page-context';
 import { startHoverCard } from './hover-card';
 import { createOverlay } from './overlay';
+import { startClaims, type ClaimsFeature } from './claims';
 
 /** Set in the isolated world: a second injection into the same frame (extension reload, racing sentinels) bows out. */
 const GUARD = '__crocusContextPage';
@@ -27,6 +29,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const w = window as unknown as Record<string, unknown>;
+    // A same-origin frame is read by the page script of the frame that covers it (lib/page/frames.ts).
+    if (coveringWindow() !== window) return;
     if (w[GUARD]) return;
     w[GUARD] = true;
     ctx.onInvalidated(() => delete w[GUARD]);
@@ -36,6 +40,8 @@ export default defineContentScript({
 
     const overlay = isolate('overlay', () => createOverlay(ctx));
     const reporter = isolate('report', () => startReporting(ctx));
+    // Assigned right after the controller exists; the controller's first result comes later (it works in slices).
+    let claims: ClaimsFeature | undefined;
 
     const controller = createPageController({
       root: document,
@@ -45,19 +51,27 @@ export default defineContentScript({
       // The sentinel already found a candidate in this frame: no second whole-page check.
       assumeCandidate: true,
       highlightStyle: settings.highlightStyle as HighlightStyleName,
-      onResult: (result) => reporter?.update(result.mentions),
+      onResult: (result) => {
+        reporter?.update(result.mentions);
+        claims?.update();
+      },
       onNavigate: (listener) => {
         ctx.addEventListener(window, 'wxt:locationchange', listener);
       },
     });
+    claims = isolate('claims', () => startClaims(ctx, controller, (found) => reporter?.claims(found.map((c) => c.claim))));
+    // A same-origin frame whose text matched (it may have loaded after the walk): read the page again.
+    ctx.addEventListener(document, frameCandidateEvent(browser.runtime.id), () => controller.rescan());
     controller.start();
     ctx.onInvalidated(() => controller.stop());
 
     isolate('hover card', () =>
       startHoverCard(ctx, controller, {
         openPanel: (entity) => overlay?.open(entity),
+        claimAt: (x, y) => claims?.claimAt(x, y) ?? null,
         disableSite: () => {
           controller.stop();
+          claims?.clear();
           overlay?.close();
           void sendToBackground({ type: 'site/disable' }).catch(() => {});
         },
@@ -66,7 +80,7 @@ export default defineContentScript({
 
     isolate('messages', () => {
       const listener = createRouterFor<ContentRequest, ContentReplies>(ContentRequest, browser.runtime.id, {
-        'content/context': () => pageContext(controller),
+        'content/context': () => pageContext(controller, claims?.claims() ?? []),
         'content/reveal': (msg) => ({ revealed: reveal(controller, msg.index) }),
       });
       browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
@@ -80,6 +94,7 @@ export default defineContentScript({
         void sendToBackground({ type: 'page/settings' }).then((s) => {
           if (!s.active) {
             controller.stop();
+            claims?.clear();
             overlay?.close();
           } else {
             controller.setHighlightStyle(s.highlightStyle as HighlightStyleName);

@@ -1,4 +1,5 @@
 import type { PageController } from '@/lib/page/controller';
+import type { PageClaim } from './claims';
 import type { PageContext } from '@/lib/messages/contract';
 import { publishedDate } from '@/lib/page-meta/published';
 
@@ -14,8 +15,9 @@ function around(text: string, start: number, end: number): string {
 }
 
 /** What the panel lists for this page. Text only: the panel renders it as text. */
-export function pageContext(controller: PageController): PageContext {
+export function pageContext(controller: PageController, claims: readonly PageClaim[]): PageContext {
   return {
+    claims: claims.map((c) => ({ claim: c.claim, text: c.text })),
     url: location.href,
     title: document.title,
     published: publishedDate(document),

@@ -7,6 +7,7 @@
  * - `virtual:crocus/pack` is the full validated pack (for the panel, an extension page).
  * - `virtual:crocus/card` is `cardData(pack)`, the small subset the in-page hover card needs.
  * - `virtual:crocus/matcher` is the recognizer's matcher table compiled from the pack (page script only).
+ * - `virtual:crocus/claims` is the claim matcher's table (page script only).
  * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex), for the sentinel on every page.
  *
  * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { cardData } from '../knowledge/card';
 import { compileMatcherTable } from '../recognize/compile';
+import { compileClaimTable } from '../claims/compile';
 import type { MatcherTable } from '../recognize/table';
 import { readJsonFile } from '../knowledge/load-node';
 import type { KnowledgePack } from '../knowledge/schema';
@@ -26,11 +28,13 @@ export const PACK_MODULE_ID = 'virtual:crocus/pack';
 export const CARD_MODULE_ID = 'virtual:crocus/card';
 export const MATCHER_MODULE_ID = 'virtual:crocus/matcher';
 export const QUICK_MODULE_ID = 'virtual:crocus/quick';
+export const CLAIMS_MODULE_ID = 'virtual:crocus/claims';
 const RESOLVED: Record<string, string> = {
   [PACK_MODULE_ID]: `\0${PACK_MODULE_ID}`,
   [CARD_MODULE_ID]: `\0${CARD_MODULE_ID}`,
   [MATCHER_MODULE_ID]: `\0${MATCHER_MODULE_ID}`,
   [QUICK_MODULE_ID]: `\0${QUICK_MODULE_ID}`,
+  [CLAIMS_MODULE_ID]: `\0${CLAIMS_MODULE_ID}`,
 };
 
 export interface CrocusPackOptions {
@@ -83,6 +87,7 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
       if (id === RESOLVED[CARD_MODULE_ID]) return jsonModule(cardData(load()));
       if (id === RESOLVED[MATCHER_MODULE_ID]) return jsonModule(matcherTable());
       // The sentinel gets only the quick pattern: it is injected into every page.
+      if (id === RESOLVED[CLAIMS_MODULE_ID]) return jsonModule(compileClaimTable(load()));
       if (id === RESOLVED[QUICK_MODULE_ID]) return `export default ${JSON.stringify(matcherTable().quick)};\n`;
       return null;
     },

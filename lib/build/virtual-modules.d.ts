@@ -23,3 +23,9 @@ declare module 'virtual:crocus/quick' {
   const quick: string;
   export default quick;
 }
+
+declare module 'virtual:crocus/claims' {
+  /** The claim matcher's table (claim cues), compiled from the pack at build time. */
+  const table: import('../claims/types').ClaimTable;
+  export default table;
+}

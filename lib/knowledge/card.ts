@@ -4,7 +4,8 @@
  * Pure: no fs, no browser API.
  */
 import type { Claim, EntityType, KnowledgePack } from './schema';
-import { ancestry, currentCasualtyFigure, displayName, formatIsoDate, indexPack, stateOf } from './load';
+import { ancestry, currentCasualtyFigure, displayName, formatIsoDate, indexPack, sourcesOf, stateOf } from './load';
+import { contradictionsOf } from '../claims/contradictions';
 
 export interface CardClaim {
   id: string;
@@ -54,12 +55,59 @@ export interface CardEvent {
   counts: { claims: number; timeline: number; conflicts: number };
 }
 
+/** A source as the claim card cites it: the original outlet first ("Reuters, via Yahoo News"). */
+export interface CardSource {
+  outlet: string;
+  date: string;
+  /** https only (the schema guarantees it). */
+  url: string;
+}
+
+/** A claim as the claim card shows it, with what contradicts it (other claims, by id). */
+export interface CardClaimDetail {
+  claimant: string;
+  date: string;
+  statement: string;
+  sources: CardSource[];
+  contradictions: { subject: string; position: string; sides: { position: string; claims: string[] }[] }[];
+}
+
 export interface CardData {
   title: string;
   version: string;
   currentAsOf: string;
   event: CardEvent;
   entities: Record<string, CardEntity>;
+  /** Every claim, for the card of a sentence that reports one. */
+  claims: Record<string, CardClaimDetail>;
+}
+
+/** Sources listed per claim in the card (the panel lists them all). */
+const CARD_SOURCES = 3;
+
+function cardClaims(pack: KnowledgePack): Record<string, CardClaimDetail> {
+  const idx = indexPack(pack);
+  const out: Record<string, CardClaimDetail> = {};
+  for (const c of pack.claims) {
+    out[c.id] = {
+      claimant: idx.entities.get(c.claimant)?.name ?? c.claimant,
+      date: c.when.date,
+      statement: c.statement,
+      sources: sourcesOf(pack, c)
+        .slice(0, CARD_SOURCES)
+        .map((src) => ({
+          outlet: src.originalOutlet && src.originalOutlet !== src.publisher ? `${src.originalOutlet}, via ${src.publisher}` : src.publisher,
+          date: src.date,
+          url: src.url,
+        })),
+      contradictions: contradictionsOf(c.id, pack).map((x) => ({
+        subject: x.subject,
+        position: x.position,
+        sides: x.sides.map((side) => ({ position: side.position, claims: side.claims.map((cl) => cl.id) })),
+      })),
+    };
+  }
+  return out;
 }
 
 export function cardData(pack: KnowledgePack): CardData {
@@ -95,7 +143,7 @@ export function cardData(pack: KnowledgePack): CardData {
     );
     entities[e.id] = { name: e.name, type: e.type, description: e.description, claims };
   }
-  return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities };
+  return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities, claims: cardClaims(pack) };
 }
 
 /** The places a venue belongs to, nearest first: "Krasnogorsk, Moscow Oblast". */

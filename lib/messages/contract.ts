@@ -82,6 +82,8 @@ export interface PageContext {
   /** Publication date the page declares (article:published_time, JSON-LD datePublished, ...), ISO. */
   published?: string;
   mentions: PageMentionSummary[];
+  /** Sentences that report a claim of the pack (claim id and the sentence), for the panel's Conflicts marks. */
+  claims?: { claim: string; text: string }[];
 }
 
 export type MentionReport = z.infer<typeof MentionReport>;

@@ -102,7 +102,7 @@ async function pageInfo(page, config) {
 }
 
 /** Starts a trace on the page's session; `stop()` ends it and resolves with the events. */
-async function startTrace(cdp) {
+export async function startTrace(cdp) {
   const events = [];
   const onData = (e) => events.push(...e.value);
   cdp.on('Tracing.dataCollected', onData);

@@ -20,6 +20,7 @@ const card: CardData = {
     attribution: 'Islamic State claimed responsibility (22 Mar 2024); officials in Russia alleged involvement by Ukraine; Ukraine denied involvement',
     counts: { claims: 58, timeline: 77, conflicts: 11 },
   },
+  claims: {},
   entities: {
     bortnikov: {
       name: 'Alexander Bortnikov',

@@ -32,6 +32,15 @@ describe('placeCard', () => {
     expect(p.left).toBeGreaterThanOrEqual(0);
     expect(p.left + 304).toBeLessThanOrEqual(small.width);
   });
+
+
+  it('a card taller than the room on either side scrolls within the larger side, never above the viewport', () => {
+    const anchor = { top: 500, left: 50, width: 120, height: 20 };
+    const p = placeCard(anchor, { width: 360, height: 2000 }, viewport);
+    expect(p.side).toBe('above');
+    expect(p.top).toBeGreaterThanOrEqual(0);
+    expect(p.top + p.maxHeight).toBeLessThanOrEqual(anchor.top);
+  });
 });
 
 describe('luminance', () => {

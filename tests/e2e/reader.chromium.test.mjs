@@ -124,6 +124,40 @@ test('the panel is keyboard operable: Tab reaches controls with a visible focus'
   await page.close();
 });
 
+test('a sentence reporting a known claim is annotated; its card shows the claim and what contradicts it; the panel marks it', async () => {
+  const page = await openSeed();
+  await page.waitForFunction(() => (CSS.highlights.get('crocus-claim')?.size ?? 0) > 0, null, { timeout: 10000 });
+  // "Three days before the attack, President Putin accused Washington of blackmail": Putin's 19 March claim (C10).
+  const point = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
+    const r = range?.getClientRects()[0];
+    return r ? { x: r.left + 10, y: r.top + r.height / 2 } : null;
+  });
+  assert.ok(point, 'the Putin sentence is annotated');
+  await page.evaluate(({ y }) => scrollBy(0, y - 300), point);
+  const moved = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
+    const r = range.getClientRects()[0];
+    return { x: r.left + 10, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(moved.x - 3, moved.y);
+  await page.mouse.move(moved.x, moved.y);
+  const card = page.getByTestId('crocus-claim-card');
+  await card.waitFor({ timeout: 3000 });
+  assert.equal(await card.getAttribute('data-claim'), 'C10');
+  const text = await card.textContent();
+  assert.match(text, /Vladimir Putin/);
+  assert.match(text, /John Kirby|United States|National Security Council/, 'a contradicting US claim is shown beside it');
+  assert.ok((await card.locator('.cc-side').count()) >= 2, 'the sides are shown side by side');
+  await card.getByRole('button', { name: 'Open panel' }).click();
+  const frame = await waitFor(() => page.frames().find((f) => f.url().includes('sidepanel.html')), { what: 'overlay frame' });
+  await frame.getByRole('tab', { name: /Conflicts/ }).click();
+  await frame.getByTestId('conflicts-on-page').waitFor({ timeout: 5000 });
+  assert.ok((await frame.locator('li.on-page[data-claim="C10"]').count()) >= 1, 'C10 is marked as reported on this page');
+  await page.close();
+});
+
+// Last: the open side panel stays open in the window for the rest of the run.
 test('the native side panel opens from the popup button', async () => {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('popup.html'));

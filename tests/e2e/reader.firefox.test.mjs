@@ -86,3 +86,30 @@ test('the panel passes axe-core and the sidebar opens from the popup', async () 
   }, { what: 'sidebar open' });
   assert.equal(opened, true);
 });
+
+test('a sentence reporting a known claim is annotated and its card shows the claim and what contradicts it', async () => {
+  const page = await openSeed();
+  await page.waitForFunction(() => (CSS.highlights.get('crocus-claim')?.size ?? 0) > 0, { timeout: 10000 });
+  await page.evaluate(() => {
+    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
+    scrollBy(0, range.getClientRects()[0].top - 300);
+  });
+  const point = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
+    const r = range.getClientRects()[0];
+    return { x: r.left + 10, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);
+  const card = await waitFor(
+    () => page.evaluate(() => {
+      const el = document.querySelector('crocus-context-card')?.shadowRoot?.querySelector('[data-testid=crocus-claim-card]');
+      return el ? { claim: el.getAttribute('data-claim'), text: el.textContent, sides: el.querySelectorAll('.cc-side').length } : null;
+    }),
+    { what: 'claim card' },
+  );
+  assert.equal(card.claim, 'C10');
+  assert.match(card.text, /Vladimir Putin/);
+  assert.ok(card.sides >= 2);
+  await page.close();
+});

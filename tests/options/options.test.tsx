@@ -4,7 +4,6 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp, type OptionsDeps } from '@/components/options/OptionsApp';
-import { S } from '@/components/options/strings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings';
 import { HistoryStore } from '@/lib/storage/history';
 import { openHistoryDb } from '@/lib/storage/db';
@@ -65,9 +64,9 @@ async function click(el: HTMLElement) {
 describe('landmarks and labels', () => {
   it('has banner, navigation, main and one labelled region per section', async () => {
     await mount(deps());
-    expect(q('header h1')?.textContent).toBe(S.title);
-    expect(q('nav')?.getAttribute('aria-label')).toBe(S.navLabel);
-    expect(qa('main > section').map((s) => document.getElementById(s.getAttribute('aria-labelledby')!)?.textContent)).toEqual([S.settings, S.history, S.claims, S.storage]);
+    expect(q('header h1')?.textContent).toBe('Crocus Context — Options');
+    expect(q('nav')?.getAttribute('aria-label')).toBe('Sections');
+    expect(qa('main > section').map((s) => document.getElementById(s.getAttribute('aria-labelledby')!)?.textContent)).toEqual(['Settings', 'Reading history', 'Claims you have met', 'Storage status']);
     // Every form control has a label.
     for (const input of qa<HTMLInputElement>('input, select')) {
       const labelled = input.closest('label') || (input.id && q(`label[for="${input.id}"]`));
@@ -103,7 +102,7 @@ describe('settings', () => {
     });
     await vi.waitFor(() => expect(qa('#site-list li span').map((s) => s.textContent)).toEqual(['news.example.com']));
     expect((await loadSettings()).disabledSites).toEqual(['news.example.com']);
-    await click(button(S.removeSite('news.example.com')));
+    await click(button('Remove news.example.com from the list'));
     await vi.waitFor(async () => expect((await loadSettings()).disabledSites).toEqual([]));
   });
 
@@ -129,7 +128,7 @@ describe('history', () => {
 
   it('lists pages by date and by site', async () => {
     await mount(await seeded());
-    await vi.waitFor(() => expect(q('[data-testid="history-count"]')?.textContent).toBe(S.historyCount(3, 2)));
+    await vi.waitFor(() => expect(q('[data-testid="history-count"]')?.textContent).toBe('3 pages on 2 sites.'));
     expect(qa('.entry-title').map((a) => a.textContent)).toEqual(['First article', 'Second article', 'Third article']);
     expect(qa('.group h3').length).toBe(3);
     expect(text()).toContain('23 March 2024');
@@ -141,17 +140,17 @@ describe('history', () => {
     const d = await seeded();
     await mount(d);
     await vi.waitFor(() => expect(qa('.entry').length).toBe(3));
-    await click(button(S.deleteEntry('Second article')));
+    await click(button('Delete “Second article” from the history'));
     await vi.waitFor(() => expect(qa('.entry').length).toBe(2));
-    expect(q('[data-testid="notice"]')?.textContent).toBe(S.deleted('Second article'));
+    expect(q('[data-testid="notice"]')?.textContent).toBe('Deleted “Second article”.');
 
-    await click(button(S.clearAll));
-    expect(q('.confirm')?.textContent).toContain(S.clearConfirm(2));
-    expect(document.activeElement?.textContent).toBe(S.clearYes);
-    await click(button(S.clearNo));
+    await click(button('Clear all history…'));
+    expect(q('.confirm')?.textContent).toContain('Delete all 2 pages from the history? This cannot be undone. Export first to keep a copy.');
+    expect(document.activeElement?.textContent).toBe('Delete everything');
+    await click(button('Cancel'));
     expect((await d.store.readAll()).entries).toHaveLength(2);
-    await click(button(S.clearAll));
-    await click(button(S.clearYes));
+    await click(button('Clear all history…'));
+    await click(button('Delete everything'));
     await vi.waitFor(() => expect(q('[data-testid="history-empty"]')).toBeTruthy());
     expect((await d.store.readAll()).entries).toEqual([]);
   });
@@ -160,7 +159,7 @@ describe('history', () => {
     const d = await seeded();
     await mount(d);
     await vi.waitFor(() => expect(qa('.entry').length).toBe(3));
-    await click(button(S.exportButton));
+    await click(button('Export history (JSON)'));
     await vi.waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]?.filename).toMatch(/^crocus-context-history-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(downloads[0]!.text);
@@ -175,7 +174,7 @@ describe('history', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await vi.waitFor(() => expect(q('[data-testid="import-report"]')).toBeTruthy());
-    expect(q('[data-testid="import-report"]')?.textContent).toContain(S.importResult(3, 0, 0, 1));
+    expect(q('[data-testid="import-report"]')?.textContent).toContain('Imported: 3 new pages, 0 pages merged, 0 pages already up to date, 1 entry rejected.');
     expect(q('[data-testid="import-report"]')?.textContent).toContain('Entry 4 (ftp://nope.example/)');
     await vi.waitFor(() => expect(qa('.entry').length).toBe(3));
   });
@@ -219,8 +218,8 @@ describe('claims you have met', () => {
     await vi.waitFor(() => expect(q('[data-claim="C01"]')).toBeTruthy());
     const row = q('[data-claim="C01"]')!;
     expect(row.textContent).toContain('The group said it carried out the attack.');
-    expect(row.textContent).toContain(S.claimMet(2, 1));
-    expect(q('[data-claim="C12"]')?.textContent).toContain(S.claimMet(1, 2));
+    expect(row.textContent).toContain('You have read this claim on 2 pages, and a claim contradicting it on 1 page.');
+    expect(q('[data-claim="C12"]')?.textContent).toContain('You have read this claim on 1 page, and a claim contradicting it on 2 pages.');
   });
 
   it('without the pack: counts only, and says why', async () => {
@@ -228,14 +227,14 @@ describe('claims you have met', () => {
     await d.store.importHistory([entry('https://a.example/1', { claims: ['C01'] })]);
     await mount(d);
     await vi.waitFor(() => expect(q('[data-claim="C01"]')).toBeTruthy());
-    expect(text()).toContain(S.claimsNoPack);
+    expect(text()).toContain('The knowledge pack is not loaded here, so contradicting claims cannot be shown.');
   });
 });
 
 describe('storage status', () => {
   it('ok', async () => {
     await mount(deps());
-    expect(q('[data-testid="storage-status"]')?.textContent).toContain(S.storageStates.ok);
+    expect(q('[data-testid="storage-status"]')?.textContent).toContain('The history storage is working.');
   });
 
   it('IndexedDB unavailable: a clear message, settings still work', async () => {
@@ -245,8 +244,8 @@ describe('storage status', () => {
     await mount(deps());
     await vi.waitFor(() => expect(q('[data-testid="storage-status"]')?.getAttribute('data-state')).toBe('unavailable'));
     expect(q('[data-testid="storage-status"]')?.getAttribute('role')).toBe('alert');
-    expect(text()).toContain(S.storageStates.unavailable);
-    expect(text()).toContain(S.historyUnavailable);
+    expect(text()).toContain('The history cannot be stored here: this browser does not allow the extension to use its local database');
+    expect(text()).toContain('The history cannot be shown: see Storage status below.');
     await click(q<HTMLInputElement>('input[name="highlight-style"][value="background"]')!);
     await vi.waitFor(async () => expect((await loadSettings()).highlightStyle).toBe('background'));
   });
@@ -256,14 +255,14 @@ describe('storage status', () => {
     const old = await openHistoryDb({ name, version: 1 });
     await mount(deps({ store: new HistoryStore({ name }) }));
     await vi.waitFor(() => expect(q('[data-testid="storage-status"]')?.getAttribute('data-state')).toBe('blocked'));
-    expect(text()).toContain(S.storageStates.blocked);
+    expect(text()).toContain('Close other Crocus Context pages (options, panel) and reload this page.');
     old.close();
   });
 
   it('a quota problem met by the background while recording is shown', async () => {
     await mount(deps({ backgroundStatus: async () => ({ state: 'quota', detail: 'recording a visit: storage quota exceeded' }) }));
     await vi.waitFor(() => expect(q('[data-testid="background-status"]')?.getAttribute('data-state')).toBe('quota'));
-    expect(text()).toContain(S.storageStates.quota);
+    expect(text()).toContain('The browser’s storage for this extension is full, so new pages are not being recorded.');
   });
 
   it('damaged entries are counted, kept, and can be deleted one by one', async () => {
@@ -274,9 +273,9 @@ describe('storage status', () => {
     db.close();
     d.store.close();
     await mount(d);
-    await vi.waitFor(() => expect(q('[data-testid="damaged"]')?.textContent).toContain(S.damaged(1)));
+    await vi.waitFor(() => expect(q('[data-testid="damaged"]')?.textContent).toContain('1 entry is damaged and cannot be read. It is kept as it is, left out of the lists and exports.'));
     expect(qa('.entry').length).toBe(1);
-    await click(button(S.deleteDamaged('https://a.example/broken')));
+    await click(button('Delete the damaged entry https://a.example/broken'));
     await vi.waitFor(() => expect(q('[data-testid="damaged"]')).toBeNull());
   });
 });
