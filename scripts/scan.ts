@@ -13,13 +13,13 @@
  * in the blocks around mentions of pages about the attack). A line that is not valid JSON, or has no string "text",
  * is reported on stderr with its line number and skipped.
  *
- * The matcher table is compiled from lib/knowledge/parts (entities.json, recognition.json) at start.
+ * The matcher table is compiled at start from lib/knowledge/pack.json, read and validated by the shared loader.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Window } from 'happy-dom';
 import { extractBlocks } from '../lib/page/blocks';
-import { matcherTableFromParts } from '../lib/recognize/node';
+import { matcherTableFromPack } from '../lib/recognize/node';
 import { quickCheck, recognizeDetailed, recognizeText } from '../lib/recognize/recognize';
 import type { MatcherTable } from '../lib/recognize/table';
 import { compileClaimTable } from '../lib/claims/compile';
@@ -182,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let table: MatcherTable;
   try {
-    table = matcherTableFromParts();
+    table = matcherTableFromPack();
   } catch (err) {
     console.error(`cannot compile the matcher table: ${(err as Error).message}`);
     return 1;

@@ -53,6 +53,12 @@ const OTHER_CLAIMS_SHOWN = 2;
 export function ClaimCard({ card, claim: id, lang, onOpenPanel, onClose }: ClaimCardProps) {
   const claim = card.claims[id];
   if (!claim) return null;
+  // Each conflict the claim is in: the claim's own side, and the others beside it.
+  const contradictions = claim.conflicts.flatMap((xid) => {
+    const x = card.conflicts[xid];
+    const own = x?.sides.find((side) => side.claims.includes(id));
+    return x && own ? [{ subject: x.subject, position: own.position, sides: x.sides.filter((side) => side !== own) }] : [];
+  });
   return (
     <div class="cc-card cc-card-claim" role="dialog" aria-labelledby="cc-title" data-testid="crocus-claim-card" data-claim={id}>
       <header class="cc-head">
@@ -64,7 +70,7 @@ export function ClaimCard({ card, claim: id, lang, onOpenPanel, onClose }: Claim
         </button>
       </header>
       <ClaimBlock claim={claim} lang={lang} />
-      {claim.contradictions.slice(0, CONFLICTS_SHOWN).map((x) => (
+      {contradictions.slice(0, CONFLICTS_SHOWN).map((x) => (
         <section class="cc-conflict" key={x.subject} aria-label={x.subject}>
           <h3 class="cc-sub">{x.subject}</h3>
           <div class="cc-sides">
@@ -87,9 +93,9 @@ export function ClaimCard({ card, claim: id, lang, onOpenPanel, onClose }: Claim
           </div>
         </section>
       ))}
-      {claim.contradictions.length === 0 && <p class="cc-counts">{t('claim_no_conflict')}</p>}
-      {claim.contradictions.length > CONFLICTS_SHOWN && (
-        <p class="cc-counts">{t('claim_more_conflicts', String(claim.contradictions.length - CONFLICTS_SHOWN))}</p>
+      {contradictions.length === 0 && <p class="cc-counts">{t('claim_no_conflict')}</p>}
+      {contradictions.length > CONFLICTS_SHOWN && (
+        <p class="cc-counts">{t('claim_more_conflicts', String(contradictions.length - CONFLICTS_SHOWN))}</p>
       )}
       <footer class="cc-foot">
         <button type="button" class="cc-primary" onClick={onOpenPanel}>

@@ -45,8 +45,14 @@ function EventBody({ ev, lang }: { ev: CardEvent; lang: string }) {
   );
 }
 
-function EntityBody({ entity, lang }: { entity: CardEntity; lang: string }) {
-  const shown = entity.claims.slice(-CLAIMS_SHOWN).reverse();
+function EntityBody({ entity, card, lang }: { entity: CardEntity; card: CardData; lang: string }) {
+  const shown = entity.claims
+    .slice(-CLAIMS_SHOWN)
+    .reverse()
+    .flatMap((id) => {
+      const c = card.claims[id];
+      return c ? [{ id, date: c.date, statement: c.statement }] : [];
+    });
   const more = entity.claims.length - shown.length;
   return (
     <>
@@ -86,7 +92,7 @@ export function HoverCard({ card, mention, lang, onOpenPanel, onDisableSite, onC
           ×
         </button>
       </header>
-      {isEvent || !entity ? <EventBody ev={card.event} lang={lang} /> : <EntityBody entity={entity} lang={lang} />}
+      {isEvent || !entity ? <EventBody ev={card.event} lang={lang} /> : <EntityBody entity={entity} card={card} lang={lang} />}
       <footer class="cc-foot">
         <button type="button" class="cc-primary" onClick={() => onOpenPanel(mention.entity)}>
           {t('card_open_panel')}

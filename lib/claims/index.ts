@@ -3,13 +3,10 @@
  *
  *   const table = compileClaimTable(pack);      // build time; small and JSON-serialisable
  *   const matches = matchClaims(blocks, table); // anywhere: page adapter, CLI scanner, tests
- *   contradictionsOf('C24', pack);              // for the claim card
  */
 export { compileClaimTable } from './compile';
 export { matchClaims, mentionsTopic, scoreBlock, speakersOf } from './match';
 export type { Candidate, SentenceResult } from './match';
-export { contradictionsOf } from './contradictions';
-export type { Contradiction, ContradictingSide } from './contradictions';
 export { splitSentences } from './sentences';
 export type { SentenceSpan } from './sentences';
 export type { ClaimMatch, ClaimTable, MatchOptions } from './types';

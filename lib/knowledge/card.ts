@@ -5,21 +5,13 @@
  */
 import type { Claim, EntityType, KnowledgePack } from './schema';
 import { ancestry, currentCasualtyFigure, displayName, formatIsoDate, indexPack, sourcesOf, stateOf } from './load';
-import { contradictionsOf } from '../claims/contradictions';
-
-export interface CardClaim {
-  id: string;
-  /** ISO date the claim was made (any precision). */
-  date: string;
-  statement: string;
-}
 
 export interface CardEntity {
   name: string;
   type: EntityType;
   description: string;
-  /** Claims this entity made, oldest first. */
-  claims: CardClaim[];
+  /** Ids of the claims this entity made, oldest first (details in `CardData.claims`). */
+  claims: string[];
 }
 
 export type Qualifier = 'about' | 'more than' | 'at least';
@@ -63,13 +55,19 @@ export interface CardSource {
   url: string;
 }
 
-/** A claim as the claim card shows it, with what contradicts it (other claims, by id). */
+/** A claim as the claim card shows it; the conflicts it takes part in are listed by id. */
 export interface CardClaimDetail {
   claimant: string;
   date: string;
   statement: string;
   sources: CardSource[];
-  contradictions: { subject: string; position: string; sides: { position: string; claims: string[] }[] }[];
+  conflicts: string[];
+}
+
+/** A conflict: its neutral subject and its sides, each a position and claim ids. */
+export interface CardConflict {
+  subject: string;
+  sides: { position: string; claims: string[] }[];
 }
 
 export interface CardData {
@@ -78,8 +76,9 @@ export interface CardData {
   currentAsOf: string;
   event: CardEvent;
   entities: Record<string, CardEntity>;
-  /** Every claim, for the card of a sentence that reports one. */
+  /** Every claim, for the card of a sentence that reports one, and the conflicts between them. */
   claims: Record<string, CardClaimDetail>;
+  conflicts: Record<string, CardConflict>;
 }
 
 /** Sources listed per claim in the card (the panel lists them all). */
@@ -100,14 +99,16 @@ function cardClaims(pack: KnowledgePack): Record<string, CardClaimDetail> {
           date: src.date,
           url: src.url,
         })),
-      contradictions: contradictionsOf(c.id, pack).map((x) => ({
-        subject: x.subject,
-        position: x.position,
-        sides: x.sides.map((side) => ({ position: side.position, claims: side.claims.map((cl) => cl.id) })),
-      })),
+      conflicts: (idx.conflictsByClaim.get(c.id) ?? []).map((x) => x.id),
     };
   }
   return out;
+}
+
+function cardConflicts(pack: KnowledgePack): Record<string, CardConflict> {
+  return Object.fromEntries(
+    pack.conflicts.map((x) => [x.id, { subject: x.subject, sides: x.sides.map((side) => ({ position: side.position, claims: side.claims })) }]),
+  );
 }
 
 export function cardData(pack: KnowledgePack): CardData {
@@ -138,12 +139,10 @@ export function cardData(pack: KnowledgePack): CardData {
   };
   const entities: Record<string, CardEntity> = {};
   for (const e of pack.entities) {
-    const claims = [...(idx.claimsByClaimant.get(e.id) ?? [])].sort(byDate).map(
-      (c): CardClaim => ({ id: c.id, date: c.when.date, statement: c.statement }),
-    );
+    const claims = [...(idx.claimsByClaimant.get(e.id) ?? [])].sort(byDate).map((c) => c.id);
     entities[e.id] = { name: e.name, type: e.type, description: e.description, claims };
   }
-  return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities, claims: cardClaims(pack) };
+  return { title: pack.title, version: pack.version, currentAsOf: pack.currentAsOf, event, entities, claims: cardClaims(pack), conflicts: cardConflicts(pack) };
 }
 
 /** The places a venue belongs to, nearest first: "Krasnogorsk, Moscow Oblast". */

@@ -148,6 +148,34 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable', 'role'],
 };
 
+/** Longer block texts are recognized in parts of at most this many characters ... */
+const MAX_PART = 8_192;
+/** ... cut at the last line end, else sentence end, else space within this many characters before the limit. */
+const CUT_WINDOW = 1_024;
+
+/**
+ * `text` as [offset, part] pairs of at most `MAX_PART` characters. Cuts fall between lines or sentences where
+ * possible, so names (which never span a sentence end) stay whole; a text without any break is cut hard.
+ */
+export function splitLongText(text: string, max = MAX_PART, window = CUT_WINDOW): [number, string][] {
+  if (text.length <= max) return [[0, text]];
+  const out: [number, string][] = [];
+  let from = 0;
+  while (text.length - from > max) {
+    const limit = from + max;
+    const low = Math.max(from + 1, limit - window);
+    let cut = -1;
+    for (let k = limit; k > low && cut < 0; k--) if (text[k - 1] === '\n') cut = k;
+    for (let k = limit; k > low && cut < 0; k--) if (/[.!?。！？;]/.test(text[k - 1]) && /\s/.test(text[k] ?? '')) cut = k;
+    for (let k = limit; k > low && cut < 0; k--) if (/\s/.test(text[k - 1])) cut = k;
+    if (cut < 0) cut = limit;
+    out.push([from, text.slice(from, cut)]);
+    from = cut;
+  }
+  out.push([from, text.slice(from)]);
+  return out;
+}
+
 function highlightKind(kind: MentionKind): 'event' | 'entity' {
   return kind === 'event' || kind === 'venue' ? 'event' : 'entity';
 }
@@ -185,6 +213,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let observer: MutationObserver | null = null;
   const observed = new Set<Node>();
   let pending: MutationRecord[] = [];
+  /** Targets of the characterData records in `pending`. */
+  const pendingText = new Set<Node>();
   let needFull = false;
   let needIdleFull = false;
   const forced = new Set<Node>();
@@ -249,12 +279,20 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   /** Queue records for the next tick; past a few thousand the next tick rescans everything instead. */
   function collect(records: MutationRecord[]): void {
     if (overflow) return;
-    if (pending.length + records.length > 4 * maxChanged) {
-      overflow = true;
-      pending = [];
-      return;
+    for (const r of records) {
+      // A page rewriting the same text node thousands of times a second queues it once per batch.
+      if (r.type === 'characterData') {
+        if (pendingText.has(r.target)) continue;
+        pendingText.add(r.target);
+      }
+      pending.push(r);
+      if (pending.length > 4 * maxChanged) {
+        overflow = true;
+        pending = [];
+        pendingText.clear();
+        return;
+      }
     }
-    for (const r of records) pending.push(r);
   }
 
   /** Run our own DOM writes (fallback wrapping) without seeing them as page mutations. */
@@ -541,8 +579,17 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       else todo.push(i);
     });
     if (!todo.length) return out;
+    // Very long blocks (a single huge text node) go to the recognizer in parts, so no call outlasts a slice.
+    const parts: string[] = [];
+    const owners: { i: number; offset: number }[] = [];
+    for (const i of todo) {
+      for (const [offset, part] of splitLongText(texts[i])) {
+        parts.push(part);
+        owners.push({ i, offset });
+      }
+    }
     const r = await recognizeInChunks(
-      todo.map((i) => texts[i]),
+      parts,
       {
         recognize: opts.recognize,
         table: opts.table,
@@ -565,11 +612,12 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       cache.clear();
     }
     if (cache.size > 5000) cache.clear();
-    todo.forEach((i, k) => {
-      const ms = r.perBlock[k];
-      cache.set(texts[i], ms.map((m) => ({ ...m, block: 0 })));
-      out[i] = ms.map((m) => ({ ...m, block: i }));
+    for (const i of todo) out[i] = [];
+    r.perBlock.forEach((ms, k) => {
+      const { i, offset } = owners[k];
+      for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
     });
+    for (const i of todo) cache.set(texts[i], out[i].map((m) => ({ ...m, block: 0 })));
     return out;
   }
 
@@ -757,6 +805,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
 
   async function plan(records: MutationRecord[], gen: number): Promise<Plan | null> {
     const regions = new Set<Node>();
+    const seen = new Set<Node>();
     let changed = 0;
     for (let i = 0; i < records.length; i++) {
       if ((i & 255) === 255 && !(await breathe(gen))) return null;
@@ -767,6 +816,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       // still count: they may have just hidden or revealed text we have.)
       if (rec.type !== 'attributes' && isInSkippedSubtree(target)) continue;
       if (rec.type === 'characterData' || rec.type === 'attributes') {
+        // The same node changed again (a page rewriting it in a loop): one change.
+        if (seen.has(target)) continue;
+        seen.add(target);
         changed++;
         regions.add(blockContainer(target));
       } else if (rec.type === 'childList') {
@@ -941,6 +993,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     if (observer) collect(observer.takeRecords());
     const records = pending;
     pending = [];
+    pendingText.clear();
     if (overflow) {
       overflow = false;
       if (state === 'idle') needIdleFull = true;
@@ -1007,6 +1060,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       observer = null;
       observed.clear();
       pending = [];
+      pendingText.clear();
       overflow = false;
       for (const t of [tickTimer, deferTimer, repairTimer]) if (t !== null) sched.clearTimeout(t);
       tickTimer = deferTimer = repairTimer = null;

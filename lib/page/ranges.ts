@@ -66,7 +66,8 @@ export function piecesValid(pieces: readonly TextPiece[], text: string): boolean
   for (const p of pieces) {
     if (!p.node.isConnected) return false;
     const len = p.end - p.start;
-    if (p.node.data.length < p.end || p.node.data.slice(p.start, p.end) !== text.slice(at, at + len)) return false;
+    // `length` and `substringData` copy nothing but the piece (`data` would copy the whole node: megabytes on some pages).
+    if (p.node.length < p.end || p.node.substringData(p.start, len) !== text.slice(at, at + len)) return false;
     at += len;
   }
   return at === text.length;

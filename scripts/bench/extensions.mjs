@@ -114,9 +114,11 @@ export function prepareOurs(tmp, mode, buildDir = OURS_BUILD) {
   if (!existsSync(join(buildDir, 'manifest.json'))) return { skip: `no built extension at ${buildDir} (run \`npx wxt build -b chrome\`)` };
   const manifest = readJson(join(buildDir, 'manifest.json'));
   const files = injectedFiles(manifest);
-  const missing = files.filter((f) => !existsSync(join(buildDir, f)));
+  const worker = manifest.background?.service_worker;
+  const missing = [...files, ...(worker ? [worker] : [])].filter((f) => !existsSync(join(buildDir, f)));
   if (!files.length || missing.length) return { skip: `the build at ${buildDir} has no content script (${missing.join(', ') || 'none declared'})` };
   const dir = join(tmp, 'ours');
+  mkdirSync(tmp, { recursive: true });
   cpSync(buildDir, dir, { recursive: true });
   return { ...finish(dir, mode), sizes: oursSizes(buildDir) };
 }

@@ -55,14 +55,16 @@ export function round(x) {
 }
 
 /**
- * Costs of a configuration: its per-round main-thread time in the measuring window minus the baseline's median
- * (the baseline's window holds only the page's own work: almost nothing on static pages in "settled" mode).
+ * Costs of a configuration: its per-round main-thread time in the measuring window minus the baseline's smallest
+ * (the baseline's window holds only the page at rest and the cost of measuring it, 1-3 ms in "settled" mode; a
+ * larger value is a stray task of the browser's, so the smallest is the best estimate of what to subtract).
  * @param {number[]} config per-round values of the configuration
  * @param {number[]} baseline per-round values of the baseline
  */
 export function costs(config, baseline) {
-  const b = median(baseline);
-  if (b === null) return [];
+  const finite = baseline.filter((v) => Number.isFinite(v));
+  if (!finite.length) return [];
+  const b = Math.min(...finite);
   return config.filter((v) => Number.isFinite(v)).map((v) => v - b);
 }
 

@@ -1,7 +1,8 @@
 // Reading a Chromium trace (DevTools protocol Tracing, categories below) for the bench: the page's main-thread tasks
 // in the measuring window, which of them ran extension script, and how much extension script ran. Pure.
 
-export const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline';
+// v8.execute: microtask checkpoints (RunMicrotasks), where promise reactions and observer callbacks run.
+export const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute';
 
 /** Trace events that carry the URL of the script they run. */
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.produceCache', 'v8.produceModuleCache', 'TimerFire', 'FireAnimationFrame', 'EventDispatch']);
@@ -43,13 +44,35 @@ export function unionLength(intervals) {
 }
 
 /**
+ * Trace events as complete ("X") events: begin/end pairs ("B"/"E", which long events sometimes use) are matched per
+ * thread, innermost first, and become one event with a duration and the begin event's arguments.
+ */
+export function completeEvents(events) {
+  const out = [];
+  const open = new Map();
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'B') {
+      const key = `${e.pid}:${e.tid}`;
+      if (!open.has(key)) open.set(key, []);
+      open.get(key).push(e);
+    } else if (e.ph === 'E') {
+      const stack = open.get(`${e.pid}:${e.tid}`);
+      const begin = stack?.pop();
+      if (begin) out.push({ ...begin, ph: 'X', dur: e.ts - begin.ts, args: { ...(begin.args ?? {}), ...(e.args?.data ? { end: e.args } : {}) } });
+    } else out.push(e);
+  }
+  return out;
+}
+
+/**
  * Main-thread tasks of the page's renderer, and extension attribution: a task "ran extension script" when it holds
  * an event of an extension script (by URL) or a microtask checkpoint / yield continuation (see MICROTASK_EVENTS).
  * @param {object[]} events trace events
  * @param {{ origin: string, isExtension?: (url: string) => boolean }} opts
  * @returns {{ pid: number|null, tasks: number, taskMs: number, longestTaskMs: number, extLongestTaskMs: number, extScriptMs: number, extTasksOver50: number }}
  */
-export function analyzeTrace(events, { origin, isExtension = (url) => url.startsWith('chrome-extension://') } = {}) {
+export function analyzeTrace(rawEvents, { origin, isExtension = (url) => url.startsWith('chrome-extension://') } = {}) {
+  const events = completeEvents(rawEvents);
   const mainThreads = new Set();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
   let pid = pageProcess(events, origin);

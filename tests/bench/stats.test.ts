@@ -27,8 +27,8 @@ describe('median, quantile, round', () => {
 });
 
 describe('costs and ratios', () => {
-  it('subtracts the baseline median from every round', () => {
-    expect(costs([10, 12, 14], [1, 2, 9])).toEqual([8, 10, 12]);
+  it('subtracts the smallest baseline from every round', () => {
+    expect(costs([10, 12, 14], [2, 1, 30])).toEqual([9, 11, 13]);
     expect(costs([10], [])).toEqual([]);
   });
   it('clamps tiny or negative costs so ratios stay finite', () => {
@@ -41,12 +41,12 @@ describe('costs and ratios', () => {
 describe('summarizePage', () => {
   it('static pages: cost is TaskDuration minus the baseline; heap from the rounds that measured it', () => {
     const s = summarizePage({
-      baseline: [run(2, { heapBytes: 1000, anyLongestTaskMs: 3 }), run(4)],
+      baseline: [run(2, { heapBytes: 1000, anyLongestTaskMs: 3 }), run(40)],
       floor: [run(13, { heapBytes: 1500 }), run(11), run(12)],
       ours: [run(15, { longestTaskMs: 20, extScriptMs: 9 }), run(16, { longestTaskMs: 60 }), run(14)],
     });
-    expect(s.floor.costMs).toBe(9);
-    expect(s.ours.costMs).toBe(12);
+    expect(s.floor.costMs).toBe(10);
+    expect(s.ours.costMs).toBe(13);
     expect(s.ours.costBasis).toBe('task');
     expect(s.ours.longestTaskMs).toBe(60);
     expect(s.baseline.longestTaskMs).toBe(3);
@@ -57,7 +57,7 @@ describe('summarizePage', () => {
     const s = summarizePage({ baseline: [run(100), run(300)], ours: [run(250, { extScriptMs: 7 }), run(180, { extScriptMs: 9 })] }, { dynamic: true });
     expect(s.ours.costMs).toBe(8);
     expect(s.ours.costBasis).toBe('trace');
-    expect(s.ours.taskCostMs).toBe(15);
+    expect(s.ours.taskCostMs).toBe(115);
   });
 });
 

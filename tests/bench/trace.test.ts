@@ -1,13 +1,13 @@
 // Reading traces and CPU profiles for the bench, and the SVG plot: synthetic inputs, no browser, no timing.
 import { describe, expect, it } from 'vitest';
-import { analyzeTrace, pageProcess, unionLength } from '../../scripts/bench/trace.mjs';
+import { analyzeTrace, completeEvents, pageProcess, unionLength, type TraceEvent } from '../../scripts/bench/trace.mjs';
 import { summarizeProfile } from '../../scripts/bench/profile.mjs';
 import { benchSvg } from '../../scripts/bench/plot.mjs';
 
 const EXT = 'chrome-extension://abc/content-scripts/sentinel.js';
 const ORIGIN = 'http://127.0.0.1:4000';
-const meta = (pid: number, tid: number, name: string) => ({ ph: 'M', name: 'thread_name', pid, tid, args: { name } });
-const X = (pid: number, tid: number, name: string, ts: number, dur: number, data: object = {}) => ({ ph: 'X', name, pid, tid, ts, dur, args: { data } });
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({ ph: 'M', name: 'thread_name', pid, tid, args: { name } });
+const X = (pid: number, tid: number, name: string, ts: number, dur: number, data: Record<string, unknown> = {}): TraceEvent => ({ ph: 'X', name, pid, tid, ts, dur, args: { data } });
 
 describe('unionLength', () => {
   it('merges nested and overlapping intervals', () => {
@@ -17,7 +17,7 @@ describe('unionLength', () => {
 });
 
 describe('analyzeTrace', () => {
-  const events = [
+  const events: TraceEvent[] = [
     { ph: 'I', name: 'TracingStartedInBrowser', pid: 1, tid: 1, ts: 0, args: { data: { frames: [{ processId: 7, url: `${ORIGIN}/p.html` }] } } },
     meta(7, 70, 'CrRendererMain'),
     meta(8, 80, 'CrRendererMain'),
@@ -47,6 +47,15 @@ describe('analyzeTrace', () => {
     expect(t.extLongestTaskMs).toBe(60);
     expect(t.extTasksOver50).toBe(1);
     expect(t.extScriptMs).toBe(74);
+  });
+
+  it('reads begin/end pairs as complete events (long script calls come that way)', () => {
+    const b = { ph: 'B', name: 'FunctionCall', pid: 7, tid: 70, ts: 300_000, args: { data: { url: EXT } } };
+    const e = { ph: 'E', name: 'FunctionCall', pid: 7, tid: 70, ts: 370_000, args: {} };
+    expect(completeEvents([e, b])).toEqual([{ ...b, ph: 'X', dur: 70_000 }]);
+    const t = analyzeTrace([...events, X(7, 70, 'RunTask', 299_000, 72_000), b, e], { origin: ORIGIN });
+    expect(t.extLongestTaskMs).toBe(72);
+    expect(t.extScriptMs).toBe(144);
   });
 
   it('without a frame list takes the busiest renderer', () => {

@@ -44,7 +44,7 @@ describe('ClaimCard', () => {
   });
 
   it('says so when nothing in the record contradicts the claim', () => {
-    const lonely = Object.keys(card.claims).find((id) => card.claims[id]!.contradictions.length === 0)!;
+    const lonely = Object.keys(card.claims).find((id) => card.claims[id]!.conflicts.length === 0)!;
     show(lonely);
     expect(host.textContent).toContain('No claim in the record contradicts this one.');
   });

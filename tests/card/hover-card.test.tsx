@@ -4,6 +4,10 @@ import { act } from 'preact/test-utils';
 import { HoverCard } from '@/components/card/HoverCard';
 import type { CardData } from '@/lib/knowledge/card';
 
+function claim(date: string, statement: string) {
+  return { claimant: 'Alexander Bortnikov', date, statement, sources: [], conflicts: [] };
+}
+
 const card: CardData = {
   title: 'The Crocus City Hall attack',
   version: '1.0.0',
@@ -20,18 +24,19 @@ const card: CardData = {
     attribution: 'Islamic State claimed responsibility (22 Mar 2024); officials in Russia alleged involvement by Ukraine; Ukraine denied involvement',
     counts: { claims: 58, timeline: 77, conflicts: 11 },
   },
-  claims: {},
+  conflicts: {},
+  claims: {
+    C17: claim('2024-03-26', 'Bortnikov said Western and Ukrainian services facilitated the attack.'),
+    C24: claim('2024-05-24', 'Bortnikov said Wilayat Khorasan members coordinated the attack online.'),
+    C25: claim('2024-10-04', 'Bortnikov said recruiters worked the Tajik diaspora online.'),
+    C99: claim('2024-11-01', 'A fourth claim.'),
+  },
   entities: {
     bortnikov: {
       name: 'Alexander Bortnikov',
       type: 'person',
       description: 'Director of the FSB',
-      claims: [
-        { id: 'C17', date: '2024-03-26', statement: 'Bortnikov said Western and Ukrainian services facilitated the attack.' },
-        { id: 'C24', date: '2024-05-24', statement: 'Bortnikov said Wilayat Khorasan members coordinated the attack online.' },
-        { id: 'C25', date: '2024-10-04', statement: 'Bortnikov said recruiters worked the Tajik diaspora online.' },
-        { id: 'C99', date: '2024-11-01', statement: 'A fourth claim.' },
-      ],
+      claims: ['C17', 'C24', 'C25', 'C99'],
     },
   },
 };

@@ -60,7 +60,7 @@ describe('cardData on the minimal fixture', () => {
       name: 'Borduria',
       type: 'state',
       description: 'Another state used in tests.',
-      claims: [{ id: 'C03', date: '2024-03-22', statement: 'Borduria said it had nothing to do with the attack.' }],
+      claims: ['C03'],
     });
     expect(Object.keys(card.entities)).toHaveLength(pack.entities.length);
   });
@@ -71,15 +71,21 @@ describe('cardData on the minimal fixture', () => {
 });
 
 describe('cardData on the real pack', () => {
-  it('is much smaller than the pack (< 25%) and carries no sources or addresses', () => {
+  it('is much smaller than the pack (< 25%); its only addresses are the https sources of claims', () => {
     const pack = assertValidPack(realPackData().data);
     const card = cardData(pack);
     const cardJson = JSON.stringify(card);
     const packJson = JSON.stringify(pack);
     expect(cardJson.length).toBeLessThan(packJson.length * 0.25);
     // Checked as booleans so that a failure does not print the whole card.
-    expect(/https?:\/\//.test(cardJson), 'card contains a URL').toBe(false);
-    const keys = cardJson.match(/"(sources|url|publisher|quotes|names|attributes|sides|variants|seed|statements)"\s*:/g);
+    expect(/http:\/\//.test(cardJson), 'card contains a plain-http URL').toBe(false);
+    // The claim card cites a claim's first sources; nothing else in the card carries an address.
+    const claimUrls = new Set(Object.values(card.claims).flatMap((c) => c.sources.map((s) => s.url)));
+    const packUrls = new Set(pack.sources.map((s) => s.url));
+    expect([...claimUrls].every((u) => packUrls.has(u)), 'card cites an address the pack does not have').toBe(true);
+    const { claims: _claims, conflicts: _conflicts, ...rest } = card;
+    expect(/https?:\/\//.test(JSON.stringify(rest)), 'card outside claims contains a URL').toBe(false);
+    const keys = JSON.stringify(rest).match(/"(sources|url|publisher|quotes|names|attributes|sides|variants|seed|statements)"\s*:/g);
     expect(keys, 'card contains pack-only fields').toBeNull();
     expect(card.event.counts).toEqual({ claims: pack.claims.length, timeline: pack.timeline.length, conflicts: pack.conflicts.length });
     expect(card.event.casualties.id).toBe(pack.event.currentCasualtyFigure);

@@ -204,7 +204,7 @@ describe('highlight styles', () => {
       const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)].map((m) => m[1].trim()).filter(Boolean);
       expect(selectors.length).toBeGreaterThan(8);
       for (const sel of selectors.flatMap((x) => x.split(',').map((y) => y.trim()))) {
-        expect(sel).toMatch(/^(::highlight\(crocus-(event|entity)\)|crocus-mark(\[data-crocus-kind(='(event|entity)')?\])?)$/);
+        expect(sel).toMatch(/^(::highlight\(crocus-(event|entity|claim)\)|crocus-mark(\[data-crocus-kind(='(event|entity)')?\])?)$/);
       }
     }
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcherTable, tableSize, type CompileReport } from '../../lib/recognize/compile';
-import { readMatcherInput } from '../../lib/recognize/node';
+import { loadPackFile } from '../../lib/knowledge/load-node';
 import { quickCheck, recognizeBlocks, recognizePage, recognizeText } from '../../lib/recognize/recognize';
 import { STRENGTH } from '../../lib/recognize/table';
 import type { Entity, Recognition } from '../../lib/knowledge/schema';
@@ -16,7 +16,7 @@ function mentionsOf(text: string, context = CONTEXT): { text: string; entity: st
 }
 
 describe('compiled from the pack', () => {
-  const input = readMatcherInput();
+  const input = loadPackFile();
   const report: CompileReport = { collisions: [], skipped: [] };
   const table = compileMatcherTable(input, report);
 

@@ -1,7 +1,7 @@
 /** Shared helpers for the recognizer tests: the real pack's matcher table and the fixture corpus. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { matcherTableFromParts } from '../../lib/recognize/node';
+import { matcherTableFromPack } from '../../lib/recognize/node';
 import type { MatcherTable } from '../../lib/recognize/table';
 import type { BlockMention, PageResult } from '../../lib/recognize/types';
 
@@ -10,7 +10,7 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/recognize/', import.m
 let table: MatcherTable | undefined;
 /** The matcher table compiled from lib/knowledge/parts (entities.json + recognition.json). */
 export function realTable(): MatcherTable {
-  table ??= matcherTableFromParts();
+  table ??= matcherTableFromPack();
   return table;
 }
 
