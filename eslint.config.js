@@ -32,7 +32,7 @@ export default tseslint.config(
   {
     // Drivers of real browsers: their callbacks run in the page or the extension (window, chrome, CSS ...),
     // which node's globals do not describe; a wrong name fails the test that runs it.
-    files: ['scripts/**/*.{js,mjs}', 'tests/**/*.mjs'],
+    files: ['scripts/**/*.{js,mjs}', 'tests/**/*.{js,mjs}'],
     rules: { 'no-undef': 'off' },
   },
 );
