@@ -1,3 +1,6 @@
+// The highlight styles, as this content script's manifest stylesheet: the browser adds it before it builds each
+// page, so painting highlights later costs no restyle of the whole page (lib/page/highlighter.ts).
+import '@/lib/page/highlight.css';
 import quick from 'virtual:crocus/quick';
 import { quickPattern, quickTest } from '@/lib/recognize/quick';
 import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';

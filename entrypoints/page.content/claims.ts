@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import claimTable from 'virtual:crocus/claims';
 import { matchClaims } from '@/lib/claims/match';
 import { candidateBlocks } from '@/lib/claims/candidates';
-import { extractBlocks, type TextBlock } from '@/lib/page/blocks';
+import { BlockWalker, type TextBlock } from '@/lib/page/blocks';
 import { rangeFor } from '@/lib/page/ranges';
 import type { PageController } from '@/lib/page/controller';
 
@@ -10,6 +10,8 @@ export const CLAIM_HIGHLIGHT = 'crocus-claim';
 
 /** Quiet time after the last recognition result before sentences are matched again. */
 const SETTLE_MS = 800;
+/** Work per slice before yielding to the page (the walk and the matching of a long page are sliced). */
+const SLICE_MS = 8;
 
 export interface PageClaim {
   claim: string;
@@ -39,25 +41,50 @@ export function startClaims(ctx: ContentScriptContext, controller: PageControlle
 
   const paint = () => {
     if (!api) return;
+    // No claims: no registration at all (every change to the registry repaints all highlights, which on a page
+    // with a 10 MB text node costs Chromium a 150 ms paint pass; an empty highlight is not worth one).
+    if (!found.length) {
+      if (api.has(CLAIM_HIGHLIGHT)) api.delete(CLAIM_HIGHLIGHT);
+      return;
+    }
     const highlight = new Highlight(...found.map((c) => c.range));
     // Under the name highlights: a sentence tint must never hide which words are names.
     highlight.priority = -1;
     api.set(CLAIM_HIGHLIGHT, highlight);
   };
 
-  const run = () => {
+  /** Bumped by every update and clear: a run in progress from before then stops without publishing. */
+  let runs = 0;
+
+  const run = async () => {
     timer = undefined;
-    if (!controller.about || controller.state === 'stopped') {
-      found = [];
-    } else {
-      const blocks = extractBlocks(document.body);
+    const token = ++runs;
+    const next: PageClaim[] = [];
+    if (controller.about && controller.state !== 'stopped') {
+      // In slices, like the controller's own work: on a page of 100,000 nodes one walk alone is a long task.
+      let sliceStart = performance.now();
+      const over = () => performance.now() - sliceStart >= SLICE_MS;
+      const pause = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+        return token === runs && ctx.isValid;
+      };
+      const walker = new BlockWalker(document.body ?? document.documentElement);
+      while (!walker.step(over)) if (!(await pause())) return;
+      const blocks = walker.blocks;
       const picked = candidateBlocks(mentionBlocks(blocks, controller), blocks.map((b) => b.text.length));
-      const matches = matchClaims(picked.map((i) => blocks[i]!.text), claimTable);
-      found = matches.flatMap((m) => {
-        const range = rangeFor(blocks[picked[m.block]!]!, m.start, m.end);
-        return range ? [{ claim: m.claim, text: m.text, range }] : [];
-      });
+      // Blocks are matched one by one (matchClaims reads each block on its own).
+      for (const i of picked) {
+        if (over() && !(await pause())) return;
+        const block = blocks[i]!;
+        for (const m of matchClaims([block.text], claimTable)) {
+          const range = rangeFor(block, m.start, m.end);
+          if (range) next.push({ claim: m.claim, text: m.text, range });
+        }
+      }
     }
+    if (token !== runs) return;
+    found = next;
     byRange.clear();
     for (const c of found) byRange.set(c.range, c);
     paint();
@@ -69,11 +96,13 @@ export function startClaims(ctx: ContentScriptContext, controller: PageControlle
   return {
     /** Call on every recognition result; matching runs once results settle. */
     update() {
+      runs++;
       if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(() => requestIdleCallbackOr(run), SETTLE_MS);
+      timer = ctx.setTimeout(() => requestIdleCallbackOr(() => void run()), SETTLE_MS);
     },
     claims: () => found,
     clear() {
+      runs++;
       found = [];
       byRange.clear();
       api?.delete(CLAIM_HIGHLIGHT);

@@ -50,7 +50,8 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
   let dwell: number | undefined;
   let grace: number | undefined;
   let frame: number | undefined;
-  let lastPoint = { x: 0, y: 0 };
+  /** Where the pointer last moved, and when (performance.now() time base, as event.timeStamp). */
+  let lastPoint = { x: 0, y: 0, at: 0 };
 
   const ui = await createShadowRootUi(ctx, {
     name: 'crocus-context-card',
@@ -151,7 +152,9 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
     if (!sameTarget(hit, candidate)) {
       candidate = hit;
       clearTimeout(dwell);
-      if (hit) dwell = ctx.setTimeout(() => sameTarget(candidate, hit) && show(hit), DWELL_MS);
+      // The dwell counts from the pointer's arrival, not from this frame: the card opens on time.
+      const wait = Math.max(0, DWELL_MS - (performance.now() - lastPoint.at));
+      if (hit) dwell = ctx.setTimeout(() => sameTarget(candidate, hit) && show(hit), wait);
     }
     if (!hit && shown) scheduleHide();
   };
@@ -161,7 +164,7 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
     'pointermove',
     (e) => {
       if (inCard(e) || e.pointerType === 'touch') return;
-      lastPoint = { x: e.clientX, y: e.clientY };
+      lastPoint = { x: e.clientX, y: e.clientY, at: e.timeStamp };
       frame ??= requestAnimationFrame(onPointer);
     },
     { passive: true, capture: true },

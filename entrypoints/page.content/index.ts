@@ -64,6 +64,10 @@ export default defineContentScript({
     ctx.addEventListener(document, frameCandidateEvent(browser.runtime.id), () => controller.rescan());
     controller.start();
     ctx.onInvalidated(() => controller.stop());
+    // Once the extension is reloaded or removed this script is orphaned (no messages, no panel). WXT's context
+    // notices only when one of its timers fires: this slow one makes it notice, and the script then stops cleanly
+    // (highlights and card host go) instead of lingering on the page.
+    ctx.setInterval(() => {}, 1000);
 
     isolate('hover card', () =>
       startHoverCard(ctx, controller, {
@@ -84,7 +88,8 @@ export default defineContentScript({
         'content/reveal': (msg) => ({ revealed: reveal(controller, msg.index) }),
       });
       browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+      // (An orphaned script, after the extension was reloaded, may find the API gone: nothing left to remove.)
+      ctx.onInvalidated(() => browser.runtime?.onMessage?.removeListener(listener as never));
     });
 
     // Settings changed elsewhere (options page, popup, another tab): apply at once.
@@ -103,7 +108,7 @@ export default defineContentScript({
         });
       };
       browser.storage.onChanged.addListener(onChanged);
-      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+      ctx.onInvalidated(() => browser.storage?.onChanged?.removeListener(onChanged));
     });
   },
 });

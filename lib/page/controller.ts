@@ -958,6 +958,13 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   /** Put a region's blocks before the first block that follows it in the document (else at the end). */
   function insertInOrder(list: BlockRec[], region: Node, recs: BlockRec[]): void {
     if (!recs.length) return;
+    // What a page appends (feeds, infinite scroll) follows every block we have: one comparison settles it. (A
+    // comparison can cost a pass over the siblings; one per block per new region made long feeds quadratic.)
+    const last = list.length ? region.compareDocumentPosition(list[list.length - 1].block.segments[0].node) : 2;
+    if (!(last & 1) && last & 2 && !(last & 8)) {
+      for (const r of recs) list.push(r);
+      return;
+    }
     let at = list.length;
     for (let i = 0; i < list.length; i++) {
       const first = list[i].block.segments[0].node;

@@ -116,7 +116,10 @@ export interface HighlighterOptions {
   mode?: 'auto' | 'api' | 'fallback';
   /** How many times we put our highlights back after the page removed them before giving up. Default 5. */
   maxRepairs?: number;
-  /** Inject highlight.css into each document as an adopted stylesheet (no DOM change). Default true. */
+  /**
+   * Inject highlight.css into each document as an adopted stylesheet (no DOM change) where the document lacks it
+   * (the extension's manifest stylesheet provides it up front), plus the chosen style's overrides. Default true.
+   */
   injectStyles?: boolean;
   /** Default 'underline' (highlight.css as it is). */
   style?: HighlightStyleName;
@@ -151,7 +154,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   const wraps = new Map<HighlightItem, Wrap[]>();
   /** Text nodes we created by splitting → the page's original node they came from. */
   const family = new WeakMap<Text, Text>();
-  const sheets = new Map<Document, CSSStyleSheet>();
+  /** Per document: our adopted sheet (null while none is needed) and whether it carries the base rules too. */
+  const sheets = new Map<Document, { sheet: CSSStyleSheet | null; full: boolean }>();
   let style: HighlightStyleName = opts.style ?? 'underline';
   let repairs = 0;
   let gaveUp = false;
@@ -181,18 +185,52 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     return st;
   }
 
+  /**
+   * Whether `doc` already has highlight.css: the extension lists it as the sentinel's manifest stylesheet, which
+   * the browser adds before it builds the page. Adopting a sheet later restyles the whole document (Chromium on any
+   * sheet, Firefox on `::highlight()` rules): on a 10,000-deep page that alone blocks the page for most of a second.
+   */
+  function hasBaseRules(doc: Document): boolean {
+    try {
+      const root = doc.documentElement;
+      const win = doc.defaultView;
+      if (!root || !win) return false;
+      const ours = win.getComputedStyle(root, '::highlight(crocus-event)').textDecorationColor;
+      // An engine that ignores the pseudo-element's argument answers the same for a name nobody styles.
+      return ours === 'rgb(205, 125, 0)' && win.getComputedStyle(root, '::highlight(crocus-unstyled)').textDecorationColor !== ours;
+    } catch {
+      return false;
+    }
+  }
+
   function injectStyles(doc: Document): void {
     if (sheets.has(doc)) return;
+    const entry: { sheet: CSSStyleSheet | null; full: boolean } = { sheet: null, full: !hasBaseRules(doc) };
+    sheets.set(doc, entry);
+    adopt(doc, entry);
+  }
+
+  /** Writes the document's sheet for the current style; adopts one only when there is something to say. */
+  function adopt(doc: Document, entry: { sheet: CSSStyleSheet | null; full: boolean }): void {
+    // Over the manifest stylesheet the overrides need !important: Firefox cascades an extension's manifest CSS
+    // after the document's own sheets, so an equal rule there would win.
+    const text = entry.full ? highlightCss(style) : (STYLE_OVERRIDES[style] ?? '').replace(/;/g, ' !important;');
     try {
+      if (entry.sheet) {
+        entry.sheet.replaceSync(text);
+        return;
+      }
+      // Without the base rules in the document, always a sheet; with them, only for a style's overrides.
+      if (!entry.full && !text) return;
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       const Sheet = win?.CSSStyleSheet;
       if (!Sheet || !('adoptedStyleSheets' in doc)) return;
       const sheet = new Sheet();
-      sheet.replaceSync(highlightCss(style));
+      sheet.replaceSync(text);
       doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      sheets.set(doc, sheet);
+      entry.sheet = sheet;
     } catch {
-      // The content script's manifest CSS covers the top document; frames then go unstyled (still registered).
+      // A frame that went away, or no constructable stylesheets: highlights stay registered, unstyled.
     }
   }
 
@@ -247,7 +285,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       }
     }
     docs.clear();
-    for (const [doc, sheet] of sheets) {
+    for (const [doc, { sheet }] of sheets) {
+      if (!sheet) continue;
       try {
         doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
       } catch {
@@ -387,13 +426,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     },
     setStyle(next) {
       style = next;
-      for (const sheet of sheets.values()) {
-        try {
-          sheet.replaceSync(highlightCss(style));
-        } catch {
-          /* gone */
-        }
-      }
+      for (const [doc, entry] of sheets) adopt(doc, entry);
     },
   };
 }

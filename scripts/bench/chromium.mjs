@@ -148,7 +148,7 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
     if (mode === 'settled') {
       await waitQuiet(cdp);
       await cdp.send('HeapProfiler.collectGarbage');
-      await sleep(100);
+      await sleep(50);
       m0 = await metrics(cdp);
       trace = await startTrace(cdp);
       if (config.ext) await inject(config);

@@ -21,7 +21,11 @@ export function fileSizes(dir: string, files: string[]): { raw: number; gzip: nu
 export function oursSizes(dir: string): OursSizes;
 export function deferManifest<M extends { content_scripts?: Array<{ js?: string[]; css?: string[] }>; host_permissions?: string[]; permissions?: string[] }>(
   manifest: M,
-): { manifest: Omit<M, 'content_scripts'> & { host_permissions: string[]; permissions: string[] }; files: string[]; css: string[] };
+): {
+  manifest: Omit<M, 'content_scripts'> & { content_scripts?: Array<{ css?: string[]; [key: string]: unknown }>; host_permissions: string[]; permissions: string[] };
+  files: string[];
+  css: string[];
+};
 export function prepareFloor(tmp: string, mode: 'settled' | 'load'): PreparedExtension;
 export function preparePeer(tmp: string, mode: 'settled' | 'load', aliases?: string[], options?: { naive?: boolean }): PreparedExtension;
 export function prepareOurs(tmp: string, mode: 'settled' | 'load', buildDir?: string): (PreparedExtension & { sizes: OursSizes }) | { skip: string };

@@ -66,16 +66,21 @@ export function oursSizes(dir) {
 }
 
 /**
- * Rewrites a manifest for "inject after the page settles": the declared content scripts are removed (the runner
+ * Rewrites a manifest for "inject after the page settles": the declared content scripts' JS is removed (the runner
  * injects the same files itself through chrome.scripting at the moment it chooses) and the loopback host is granted
- * so that both the runner and the extension's own background may inject into bench pages.
- * @returns {{ manifest: object, files: string[] }} the new manifest and the files to inject, in order
+ * so that both the runner and the extension's own background may inject into bench pages. Declared CSS stays: the
+ * browser inserts it at document start, before the page has any DOM, as in normal use (inserting it after the page
+ * settled would restyle the whole document, a cost the extension does not have).
+ * @returns {{ manifest: object, files: string[], css: string[] }} the new manifest, the JS files to inject in order,
+ *   and the CSS files left to the browser
  */
 export function deferManifest(manifest) {
   const files = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []);
   const css = (manifest.content_scripts ?? []).flatMap((cs) => cs.css ?? []);
   const out = { ...manifest };
-  delete out.content_scripts;
+  const cssOnly = (manifest.content_scripts ?? []).filter((cs) => cs.css?.length).map(({ js: _js, ...cs }) => cs);
+  if (cssOnly.length) out.content_scripts = cssOnly;
+  else delete out.content_scripts;
   out.host_permissions = [...new Set([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'])];
   out.permissions = [...new Set([...(manifest.permissions ?? []), 'scripting'])];
   return { manifest: out, files, css };
@@ -85,9 +90,9 @@ function finish(dir, mode) {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = readJson(manifestPath);
   if (mode === 'load') return { dir, inject: null };
-  const { manifest: m, files, css } = deferManifest(manifest);
+  const { manifest: m, files } = deferManifest(manifest);
   writeFileSync(manifestPath, JSON.stringify(m, null, 2));
-  return { dir, inject: { files, css } };
+  return { dir, inject: { files, css: [] } };
 }
 
 /** The floor extension in `tmp`/floor. */
