@@ -9,8 +9,12 @@ import { join } from 'node:path';
 import { FIXTURES, serve, waitFor } from './harness.mjs';
 
 const HOSTILE = join(FIXTURES, 'hostile');
-/** The page must never stall longer than this while the extension works (ms). */
-const MAX_STALL = 200;
+/**
+ * The page must never freeze while the extension works: no stall longer than this (ms). Generous on purpose — this
+ * is a "the page stays responsive" check on a shared machine (the bugs it caught stalled pages for 0.5–2 s); how long
+ * the extension's tasks take is measured by `npm run bench`.
+ */
+const MAX_STALL = 400;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 
@@ -93,6 +97,8 @@ export function hostileSuite({ name, launch, bfcache }) {
 
   /** Installs the probes (again after a navigation). */
   const probe = (page) => page.evaluate(PROBES);
+  /** The same, retried while a navigation is still settling ("execution context was destroyed"). */
+  const probeSettled = (page) => waitFor(() => probe(page).then(() => true, () => false), { what: 'probes installed after navigation' });
 
   const state = (page) => page.evaluate(() => window.__probe.topState());
   /** Waits until the top document has at least `n` highlight ranges. */
@@ -503,7 +509,7 @@ export function hostileSuite({ name, launch, bfcache }) {
     // (Restoring from the cache fires no load event: the driver's own wait may never end.)
     await page.goBack({ timeout: 1500 }).catch(() => {});
     await waitFor(() => page.evaluate(() => location.pathname.endsWith('nav-a.html') && document.readyState === 'complete').catch(() => false), { what: 'back' });
-    await probe(page);
+    await probeSettled(page);
     const back = await ready();
     const shows = await page.evaluate(() => window.__nav.shows);
     // A little later still one host (a second page script would add its own).
@@ -512,7 +518,7 @@ export function hostileSuite({ name, launch, bfcache }) {
     assert.ok(back.ranges.every((r) => r.ok));
     await page.evaluate(() => location.reload()).catch(() => {});
     await waitFor(() => page.evaluate(() => window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
-    await probe(page);
+    await probeSettled(page);
     await ready();
     await sleep(800);
     const s = await state(page);
