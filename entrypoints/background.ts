@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createRouter } from '@/lib/messages/router';
+import { createRouter } from '@/lib/messages/background-router';
 import { sendToTab } from '@/lib/messages/send';
 import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
 import { createHistoryService } from '@/lib/storage/service';

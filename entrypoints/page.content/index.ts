@@ -5,7 +5,7 @@ import { recognizeBlocks, quickCheck } from '@/lib/recognize/recognize';
 import { createPageController } from '@/lib/page/controller';
 import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
 import type { HighlightStyleName } from '@/lib/page/highlighter';
-import { ContentRequest, type ContentReplies } from '@/lib/messages/contract';
+import { ContentRequest, type ContentReplies } from '@/lib/messages/content';
 import { createRouterFor } from '@/lib/messages/router';
 import { sendToBackground } from '@/lib/messages/send';
 import { isolate } from './isolate';

@@ -109,14 +109,3 @@ export interface Replies {
 
 export type ReplyTo<M extends Message> = Replies[M['type']];
 
-/** From the background to a tab's content script (the panel's requests, forwarded). */
-export const ContentRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('content/context') }),
-  z.object({ type: z.literal('content/reveal'), index: z.number().int().nonnegative() }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
-
-export interface ContentReplies {
-  'content/context': PageContext;
-  'content/reveal': { revealed: boolean };
-}

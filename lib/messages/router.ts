@@ -1,8 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import type { z } from 'zod';
-import { Message, type Replies, type Result } from './contract';
+import type { Result } from './contract';
 
 type Sender = Browser.runtime.MessageSender;
+
+/** What the router needs of a schema: zod schemas fit, and so does a hand-written checker. */
+export interface Parser<T> {
+  safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+}
 
 export type Handlers<M extends { type: string }, R extends Record<M['type'], unknown>> = {
   [T in M['type']]: (msg: Extract<M, { type: T }>, sender: Sender) => Promise<R[T]> | R[T];
@@ -14,7 +18,7 @@ export type Handlers<M extends { type: string }, R extends Record<M['type'], unk
  * crash. Written with sendResponse + `return true` so it works with every fake and real browser.
  */
 export function createRouterFor<M extends { type: string }, R extends Record<M['type'], unknown>>(
-  schema: z.ZodType<M>,
+  schema: Parser<M>,
   ownId: string,
   handlers: Handlers<M, R>,
 ) {
@@ -45,9 +49,4 @@ export function createRouterFor<M extends { type: string }, R extends Record<M['
       );
     return true;
   };
-}
-
-/** The background's router for the main contract. */
-export function createRouter(ownId: string, handlers: Handlers<Message, Replies>) {
-  return createRouterFor<Message, Replies>(Message, ownId, handlers);
 }

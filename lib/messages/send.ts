@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ContentReplies, ContentRequest, Message, ReplyTo, Result } from './contract';
+import type { Message, ReplyTo, Result } from './contract';
+import type { ContentReplies, ContentRequest } from './content';
 
 function unwrap<T>(result: Result<T> | undefined, type: string): T {
   if (!result) throw new Error(`no reply to ${type}`);

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import { createRouter } from '@/lib/messages/router';
+import { createRouter } from '@/lib/messages/background-router';
 
 const OWN = 'own-extension-id';
 
@@ -45,5 +45,16 @@ describe('message router', () => {
   it('turns a failing handler into an error reply', async () => {
     const failing = createRouter(OWN, { ...handlers, ping: () => { throw new Error('boom'); } });
     expect(await call(failing, { type: 'ping' }, { id: OWN })).toEqual({ ok: false, error: 'boom' });
+  });
+});
+
+describe('content-script requests (checked without a schema library)', () => {
+  it('accepts the two requests and rejects anything else', async () => {
+    const { ContentRequest } = await import('@/lib/messages/content');
+    expect(ContentRequest.safeParse({ type: 'content/context' })).toEqual({ success: true, data: { type: 'content/context' } });
+    expect(ContentRequest.safeParse({ type: 'content/reveal', index: 3, extra: 'x' })).toEqual({ success: true, data: { type: 'content/reveal', index: 3 } });
+    for (const bad of [null, 'x', {}, { type: 'content/reveal' }, { type: 'content/reveal', index: -1 }, { type: 'content/reveal', index: 1.5 }, { type: 'page/context' }]) {
+      expect(ContentRequest.safeParse(bad).success).toBe(false);
+    }
   });
 });
