@@ -3,11 +3,7 @@
 // native side panel opened from the toolbar popup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launchChromium, serve, seedPageHtml, waitFor } from './harness.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { launchChromium, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight } from './harness.mjs';
 
 let browser;
 let server;
@@ -28,14 +24,6 @@ async function openSeed() {
   return page;
 }
 
-/** Viewport point inside the first range of a highlight. */
-async function pointOnHighlight(page, name) {
-  return page.evaluate((n) => {
-    const range = [...(CSS.highlights.get(n) ?? [])][0];
-    const r = range?.getClientRects()[0];
-    return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
-  }, name);
-}
 
 async function axe(page, frame = page) {
   await frame.evaluate(axeSource);

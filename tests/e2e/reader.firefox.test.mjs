@@ -2,11 +2,7 @@
 // axe-core on the panel, and the native sidebar opened from the popup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launchFirefox, serve, seedPageHtml, waitFor } from './harness.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { launchFirefox, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight } from './harness.mjs';
 
 let ff;
 let server;
@@ -28,13 +24,6 @@ async function openSeed() {
   return page;
 }
 
-async function pointOnHighlight(page, name) {
-  return page.evaluate((n) => {
-    const range = [...(CSS.highlights.get(n) ?? [])][0];
-    const r = range?.getClientRects()[0];
-    return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
-  }, name);
-}
 
 test('hovering a highlight shows the card; Open panel overlays the panel listing the mentions', async () => {
   const page = await openSeed();
