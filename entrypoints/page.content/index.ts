@@ -9,6 +9,7 @@ import { ContentRequest, type ContentReplies } from '@/lib/messages/content';
 import { createRouterFor } from '@/lib/messages/router';
 import { sendToBackground } from '@/lib/messages/send';
 import { isolate } from './isolate';
+import { removeLeftoverUi } from './leftovers';
 import { startReporting } from './report';
 import { pageContext, reveal } from './page-context';
 import { startHoverCard } from './hover-card';
@@ -34,6 +35,9 @@ export default defineContentScript({
     if (w[GUARD]) return;
     w[GUARD] = true;
     ctx.onInvalidated(() => delete w[GUARD]);
+    // A previous instance whose extension was reloaded or updated may have left its UI behind (Firefox tears down
+    // old content scripts without letting them clean up, then injects the new ones): this instance takes over.
+    removeLeftoverUi(document);
 
     const settings = await sendToBackground({ type: 'page/settings' }).catch(() => null);
     if (!settings?.active) return;
