@@ -71,7 +71,7 @@ test('chromium: restored from the back-forward cache: highlights present, exactl
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
   await page.goto(suite.url('hostile/nav-a.html'));
-  await suite.probe(page);
+  await suite.probeSettled(page);
   assert.equal(await suite.backAndForth(page, errors), 'bfcache');
 });
 
@@ -97,7 +97,7 @@ test('chromium: the extension reloaded while a page is open: old scripts stop cl
   // A reload of the page gets the new extension's scripts: exactly one of everything.
   await page.evaluate(() => location.reload()).catch(() => {});
   await waitFor(() => page.evaluate(() => window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
-  await suite.probe(page);
+  await suite.probeSettled(page);
   const s = await suite.highlighted(page, 3, 'highlights after the extension reload', 15000);
   await new Promise((r) => setTimeout(r, 800));
   assert.equal((await suite.state(page)).hosts, 1, 'exactly one card host');

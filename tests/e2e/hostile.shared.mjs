@@ -534,5 +534,5 @@ export function hostileSuite({ name, launch, bfcache }) {
     await page.close();
   });
 
-  return { get browser() { return b; }, url: (path) => server.url + path, open, probe, state, highlighted, pageErrors, backAndForth };
+  return { get browser() { return b; }, url: (path) => server.url + path, open, probe, probeSettled, state, highlighted, pageErrors, backAndForth };
 }
