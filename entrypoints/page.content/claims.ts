@@ -77,7 +77,7 @@ export function startClaims(ctx: ContentScriptContext, controller: PageControlle
       for (const i of picked) {
         if (over() && !(await pause())) return;
         const block = blocks[i]!;
-        for (const m of matchClaims([block.text], claimTable)) {
+        for (const m of matchClaims([block.text], claimTable())) {
           const range = rangeFor(block, m.start, m.end);
           if (range) next.push({ claim: m.claim, text: m.text, range });
         }

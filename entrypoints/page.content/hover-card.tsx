@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import card from 'virtual:crocus/card';
+import cardData from 'virtual:crocus/card';
 import { HoverCard } from '@/components/card/HoverCard';
 import { ClaimCard } from '@/components/card/ClaimCard';
 import type { PageClaim } from './claims';
@@ -100,6 +100,7 @@ export async function startHoverCard(ctx: ContentScriptContext, controller: Page
     const anchor = target.range.getBoundingClientRect();
     if (anchor.width === 0 && anchor.height === 0) return;
     shown = target;
+    const card = cardData();
     root.classList.toggle('cc-dark', pageIsDark());
     root.hidden = false;
     const openPanel = (entity?: string) => {

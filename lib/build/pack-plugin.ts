@@ -5,9 +5,10 @@
  *   `npx tsx scripts/validate-pack.ts --assemble` to rebuild it from the parts) and fails the build with a
  *   message naming the path of every error.
  * - `virtual:crocus/pack` is the full validated pack (for the panel, an extension page).
- * - `virtual:crocus/card` is `cardData(pack)`, the small subset the in-page hover card needs.
+ * - `virtual:crocus/card` is `cardData(pack)`, the small subset the in-page hover card needs (a function that
+ *   parses it on first use).
  * - `virtual:crocus/matcher` is the recognizer's matcher table compiled from the pack (page script only).
- * - `virtual:crocus/claims` is the claim matcher's table (page script only).
+ * - `virtual:crocus/claims` is the claim matcher's table (page script only; a function that parses it on first use).
  * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex), for the sentinel on every page.
  *
  * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
@@ -49,6 +50,15 @@ function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
 }
 
+/**
+ * JSON as an ES module whose default export is a function returning the value, parsed on first call: the page
+ * script starts without parsing what it may never need (the card data until a hover, the claim table until the
+ * page is judged to be about the attack).
+ */
+function lazyJsonModule(value: unknown): string {
+  return `let value;\nexport default function load() {\n  return (value ??= JSON.parse(${JSON.stringify(JSON.stringify(value))}));\n}\n`;
+}
+
 export function crocusPack(options: CrocusPackOptions = {}): Plugin {
   const packPath = options.packPath ?? DEFAULT_PACK_PATH;
   let cache: { mtimeMs: number; size: number; pack: KnowledgePack } | undefined;
@@ -84,10 +94,10 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
     },
     load(id) {
       if (id === RESOLVED[PACK_MODULE_ID]) return jsonModule(load());
-      if (id === RESOLVED[CARD_MODULE_ID]) return jsonModule(cardData(load()));
+      if (id === RESOLVED[CARD_MODULE_ID]) return lazyJsonModule(cardData(load()));
       if (id === RESOLVED[MATCHER_MODULE_ID]) return jsonModule(matcherTable());
       // The sentinel gets only the quick pattern: it is injected into every page.
-      if (id === RESOLVED[CLAIMS_MODULE_ID]) return jsonModule(compileClaimTable(load()));
+      if (id === RESOLVED[CLAIMS_MODULE_ID]) return lazyJsonModule(compileClaimTable(load()));
       if (id === RESOLVED[QUICK_MODULE_ID]) return `export default ${JSON.stringify(matcherTable().quick)};\n`;
       return null;
     },

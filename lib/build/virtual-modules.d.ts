@@ -7,8 +7,8 @@ declare module 'virtual:crocus/pack' {
 }
 
 declare module 'virtual:crocus/card' {
-  /** The small subset of the pack the in-page hover card needs (`cardData(pack)`). */
-  const card: import('../knowledge/card').CardData;
+  /** The small subset of the pack the in-page hover card needs (`cardData(pack)`), parsed on first call. */
+  const card: () => import('../knowledge/card').CardData;
   export default card;
 }
 
@@ -25,7 +25,7 @@ declare module 'virtual:crocus/quick' {
 }
 
 declare module 'virtual:crocus/claims' {
-  /** The claim matcher's table (claim cues), compiled from the pack at build time. */
-  const table: import('../claims/types').ClaimTable;
+  /** The claim matcher's table (claim cues), compiled from the pack at build time; parsed on first call. */
+  const table: () => import('../claims/types').ClaimTable;
   export default table;
 }
