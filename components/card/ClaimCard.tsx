@@ -1,5 +1,5 @@
 import type { CardClaimDetail, CardData, CardSource } from '@/lib/knowledge/card';
-import { formatDate } from '@/lib/i18n/format';
+import { formatIsoDate } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 
 export interface ClaimCardProps {
@@ -22,7 +22,7 @@ function Sources({ sources, lang }: { sources: CardSource[]; lang: string }) {
           <a href={s.url} target="_blank" rel="noopener noreferrer">
             {s.outlet}
           </a>{' '}
-          ({formatDate(s.date, lang)})
+          ({formatIsoDate(s.date, lang, 'short')})
         </span>
       ))}
     </p>
@@ -34,7 +34,7 @@ function ClaimBlock({ claim, lang }: { claim: CardClaimDetail; lang: string }) {
   return (
     <div class="cc-claim">
       <p class="cc-who">
-        <strong>{claim.claimant}</strong> · <time dateTime={claim.date}>{formatDate(claim.date, lang)}</time>
+        <strong>{claim.claimant}</strong> · <time dateTime={claim.date}>{formatIsoDate(claim.date, lang, 'short')}</time>
       </p>
       <p class="cc-line">{claim.statement}</p>
       <Sources sources={claim.sources} lang={lang} />
@@ -101,7 +101,7 @@ export function ClaimCard({ card, claim: id, lang, onOpenPanel, onClose }: Claim
         <button type="button" class="cc-primary" onClick={onOpenPanel}>
           {t('card_open_panel')}
         </button>
-        <p class="cc-asof">{t('card_current_as_of', formatDate(card.currentAsOf, lang))}</p>
+        <p class="cc-asof">{t('card_current_as_of', formatIsoDate(card.currentAsOf, lang, 'short'))}</p>
       </footer>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { CardData, CardEntity, CardEvent } from '@/lib/knowledge/card';
-import { formatDate, formatNumber } from '@/lib/i18n/format';
+import { formatIsoDate, formatNumber } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/t';
 
 export interface CardMention {
@@ -32,12 +32,12 @@ function EventBody({ ev, lang }: { ev: CardEvent; lang: string }) {
   return (
     <>
       <p class="cc-meta">
-        {formatDate(ev.date, lang)}
+        {formatIsoDate(ev.date, lang, 'short')}
         {ev.time ? `, ${ev.time}` : ''} · {ev.place}
       </p>
       <p class="cc-figure">
         <strong>{casualtyLine(ev, lang)}</strong>{' '}
-        <span class="cc-attrib">{t('card_figure_by', ev.casualties.publishedBy, formatDate(ev.casualties.asOf, lang))}</span>
+        <span class="cc-attrib">{t('card_figure_by', ev.casualties.publishedBy, formatIsoDate(ev.casualties.asOf, lang, 'short'))}</span>
       </p>
       <p class="cc-line">{ev.attribution}.</p>
       <p class="cc-counts">{t('card_counts', String(ev.counts.claims), String(ev.counts.timeline), String(ev.counts.conflicts))}</p>
@@ -63,7 +63,7 @@ function EntityBody({ entity, card, lang }: { entity: CardEntity; card: CardData
           <ul class="cc-claims">
             {shown.map((c) => (
               <li key={c.id}>
-                <time dateTime={c.date}>{formatDate(c.date, lang)}</time> {c.statement}
+                <time dateTime={c.date}>{formatIsoDate(c.date, lang, 'short')}</time> {c.statement}
               </li>
             ))}
           </ul>
@@ -100,7 +100,7 @@ export function HoverCard({ card, mention, lang, onOpenPanel, onDisableSite, onC
         <button type="button" class="cc-quiet" onClick={onDisableSite}>
           {t('card_disable_site')}
         </button>
-        <p class="cc-asof">{t('card_current_as_of', formatDate(card.currentAsOf, lang))}</p>
+        <p class="cc-asof">{t('card_current_as_of', formatIsoDate(card.currentAsOf, lang, 'short'))}</p>
       </footer>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { DateInfo } from '@/lib/knowledge/schema';
 import { t, uiLanguage } from '@/lib/i18n/t';
+import { dateFormatter, formatIsoDate as formatDate, formatNumber as formatNumberIn, isoDateParts, type DateStyle } from '@/lib/i18n/format';
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
@@ -18,57 +19,25 @@ export function isoDatePrefix(value: string | undefined): string | undefined {
   return [y, mo, d].filter((x) => x !== undefined).join('-');
 }
 
-function locale(): string {
-  return uiLanguage();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(precision: 1 | 2 | 3, style: 'long' | 'short'): Intl.DateTimeFormat {
-  const key = `${locale()}|${precision}|${style}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-    if (precision >= 2) opts.month = style;
-    if (precision === 3) opts.day = 'numeric';
-    try {
-      f = new Intl.DateTimeFormat(locale(), opts);
-    } catch {
-      f = new Intl.DateTimeFormat('en', opts);
-    }
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-function parts(iso: string): { date: Date; precision: 1 | 2 | 3 } | undefined {
-  const m = ISO.exec(iso);
-  if (!m) return undefined;
-  const [, y, mo, d] = m;
-  const precision = d !== undefined ? 3 : mo !== undefined ? 2 : 1;
-  return { date: new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1))), precision };
-}
-
 /** "22 March 2024" / "March 2024" / "2024" in the UI language; the input unchanged when it is not an ISO date. */
-export function formatIsoDate(iso: string, style: 'long' | 'short' = 'long'): string {
-  const p = parts(iso);
-  if (!p) return iso;
-  return formatter(p.precision, style).format(p.date);
+export function formatIsoDate(iso: string, style: DateStyle = 'long'): string {
+  return formatDate(iso, uiLanguage(), style);
 }
 
 /** A span between two ISO dates; Intl's range format when both have the same precision. */
-export function formatIsoRange(start: string, end: string, style: 'long' | 'short' = 'long'): string {
-  const a = parts(start);
-  const b = parts(end);
+export function formatIsoRange(start: string, end: string, style: DateStyle = 'long'): string {
+  const a = isoDateParts(start);
+  const b = isoDateParts(end);
   if (!a || !b) return `${start} – ${end}`;
   if (a.precision === b.precision) {
-    const f = formatter(a.precision, style) as Intl.DateTimeFormat & { formatRange?: (x: Date, y: Date) => string };
+    const f = dateFormatter(uiLanguage(), a.precision, style) as Intl.DateTimeFormat & { formatRange?: (x: Date, y: Date) => string };
     if (typeof f.formatRange === 'function') return f.formatRange(a.date, b.date);
   }
   return `${formatIsoDate(start, style)} – ${formatIsoDate(end, style)}`;
 }
 
 /** A `DateInfo` as one line: the date or span, "c." when approximate, and the local time with its zone. */
-export function formatDateInfo(info: DateInfo, style: 'long' | 'short' = 'long'): string {
+export function formatDateInfo(info: DateInfo, style: DateStyle = 'long'): string {
   let text = info.dateEnd && info.dateEnd !== info.date ? formatIsoRange(info.date, info.dateEnd, style) : formatIsoDate(info.date, style);
   if (info.approximate) text = t('panel_date_approx', text);
   if (info.time) {
@@ -81,17 +50,13 @@ export function formatDateInfo(info: DateInfo, style: 'long' | 'short' = 'long')
 
 /** A number in the UI language's digits and grouping. */
 export function formatNumber(n: number): string {
-  try {
-    return new Intl.NumberFormat(locale()).format(n);
-  } catch {
-    return String(n);
-  }
+  return formatNumberIn(n, uiLanguage());
 }
 
 /** The name of a language (BCP 47 tag) in the UI language: "Russian", "русский"; the tag when unknown. */
 export function languageName(tag: string): string {
   try {
-    const names = new Intl.DisplayNames([locale()], { type: 'language' });
+    const names = new Intl.DisplayNames([uiLanguage()], { type: 'language' });
     return names.of(tag) ?? tag;
   } catch {
     return tag;

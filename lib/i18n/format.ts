@@ -1,17 +1,44 @@
 /**
- * Dates of reduced precision ("2024", "2024-03", "2024-03-22") in the reader's language: a month-only date shows
- * as "March 2024", never as an invented first of the month.
+ * Dates of any precision ("2024", "2024-03", "2024-03-22") and numbers in a given language, for every surface (hover
+ * card, panel). A month-only date shows as "March 2024", never as an invented first of the month.
  */
-export function formatDate(iso: string, lang: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number | undefined, number | undefined];
-  const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    d !== undefined ? { day: 'numeric', month: 'short', year: 'numeric' } : m !== undefined ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
-  try {
-    return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date);
-  } catch {
-    return iso;
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+export type DateStyle = 'long' | 'short';
+
+/** The calendar date an ISO date (of any precision) stands for, and its precision; undefined when it is not one. */
+export function isoDateParts(iso: string): { date: Date; precision: 1 | 2 | 3 } | undefined {
+  const m = ISO.exec(iso);
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  const precision = d !== undefined ? 3 : mo !== undefined ? 2 : 1;
+  return { date: new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1))), precision };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached formatter for a language, a precision and a month style (UTC: dates are calendar dates). */
+export function dateFormatter(lang: string, precision: 1 | 2 | 3, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${lang}|${precision}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (precision >= 2) opts.month = style;
+    if (precision === 3) opts.day = 'numeric';
+    try {
+      f = new Intl.DateTimeFormat(lang, opts);
+    } catch {
+      f = new Intl.DateTimeFormat('en', opts);
+    }
+    formatters.set(key, f);
   }
+  return f;
+}
+
+/** "22 March 2024" / "March 2024" / "2024" (or with short month names); the input unchanged when it is not a date. */
+export function formatIsoDate(iso: string, lang: string, style: DateStyle = 'long'): string {
+  const p = isoDateParts(iso);
+  return p ? dateFormatter(lang, p.precision, style).format(p.date) : iso;
 }
 
 export function formatNumber(n: number, lang: string): string {
