@@ -35,6 +35,17 @@ export default defineConfig({
         description: '__MSG_command_open_panel__',
       },
     },
+    // The sentinel, on every page (entrypoints/sentinel.ts: an unlisted script, so WXT adds no wrapper to it).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['sentinel.js'],
+        css: ['assets/sentinel.css'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     // scripting: the sentinel's candidates get the full page script injected only where needed.
     permissions: ['storage', 'scripting'],
     ...(browser === 'firefox'

@@ -3,6 +3,11 @@ import { createRouter } from '@/lib/messages/background-router';
 import { sendToTab } from '@/lib/messages/send';
 import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
 import { createHistoryService } from '@/lib/storage/service';
+import table from 'virtual:crocus/matcher';
+import claimTable from 'virtual:crocus/claims';
+import { recognizeBlocks } from '@/lib/recognize/recognize';
+import { matchClaims } from '@/lib/claims/match';
+import { answerRecognize } from '@/lib/page/remote';
 
 const PAGE_SCRIPT = '/content-scripts/page.js';
 
@@ -77,6 +82,9 @@ export default defineBackground(() => {
         await disableSite(site);
         return { site };
       },
+      // Recognition and claim matching run here, not on the page's main thread (lib/page/remote.ts).
+      'page/recognize': (msg) => answerRecognize(msg, table, recognizeBlocks),
+      'page/claims': (msg) => ({ claims: matchClaims(msg.texts, claimTable()) }),
       'page/context': async (msg, sender) => {
         const tabId = await targetTab(msg.tabId, sender.tab?.id);
         if (tabId === undefined) return null;

@@ -1,8 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import claimTable from 'virtual:crocus/claims';
-import { matchClaims } from '@/lib/claims/match';
+import { sendToBackground } from '@/lib/messages/send';
 import { candidateBlocks } from '@/lib/claims/candidates';
-import { BlockWalker, type TextBlock } from '@/lib/page/blocks';
 import { rangeFor } from '@/lib/page/ranges';
 import type { PageController } from '@/lib/page/controller';
 
@@ -10,8 +8,6 @@ export const CLAIM_HIGHLIGHT = 'crocus-claim';
 
 /** Quiet time after the last recognition result before sentences are matched again. */
 const SETTLE_MS = 800;
-/** Work per slice before yielding to the page (the walk and the matching of a long page are sliced). */
-const SLICE_MS = 8;
 
 export interface PageClaim {
   claim: string;
@@ -21,12 +17,6 @@ export interface PageClaim {
 
 interface HitRegistry {
   highlightsFromPoint?(x: number, y: number): { highlight: unknown; ranges: AbstractRange[] }[];
-}
-
-/** Indexes of the blocks holding a mention. */
-function mentionBlocks(blocks: TextBlock[], controller: PageController): number[] {
-  const mentionNodes = new Set<Node>(controller.mentions().map((m) => m.range.startContainer));
-  return blocks.flatMap((b, i) => (b.segments.some((s) => mentionNodes.has(s.node)) ? [i] : []));
 }
 
 /**
@@ -61,26 +51,20 @@ export function startClaims(ctx: ContentScriptContext, controller: PageControlle
     const token = ++runs;
     const next: PageClaim[] = [];
     if (controller.about && controller.state !== 'stopped') {
-      // In slices, like the controller's own work: on a page of 100,000 nodes one walk alone is a long task.
-      let sliceStart = performance.now();
-      const over = () => performance.now() - sliceStart >= SLICE_MS;
-      const pause = async () => {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-        return token === runs && ctx.isValid;
-      };
-      const walker = new BlockWalker(document.body ?? document.documentElement);
-      while (!walker.step(over)) if (!(await pause())) return;
-      const blocks = walker.blocks;
-      const picked = candidateBlocks(mentionBlocks(blocks, controller), blocks.map((b) => b.text.length));
-      // Blocks are matched one by one (matchClaims reads each block on its own).
-      for (const i of picked) {
-        if (over() && !(await pause())) return;
-        const block = blocks[i]!;
-        for (const m of matchClaims([block.text], claimTable())) {
-          const range = rangeFor(block, m.start, m.end);
-          if (range) next.push({ claim: m.claim, text: m.text, range });
-        }
+      // The controller's blocks: the page is not read a second time.
+      const read = controller.blocks();
+      const blocks = read.map((b) => b.block);
+      const withMentions = read.flatMap((b, i) => (b.mentions ? [i] : []));
+      const picked = candidateBlocks(withMentions, blocks.map((b) => b.text.length));
+      // Matched in the background (lib/claims is large): the blocks around mentions, a few hundred KB at most.
+      const reply = picked.length
+        ? await sendToBackground({ type: 'page/claims', texts: picked.map((i) => blocks[i]!.text) }).catch(() => null)
+        : null;
+      if (token !== runs || !ctx.isValid) return;
+      for (const m of reply?.claims ?? []) {
+        const block = blocks[picked[m.block]!];
+        const range = block && block.text.slice(m.start, m.end) === m.text ? rangeFor(block, m.start, m.end) : null;
+        if (range) next.push({ claim: m.claim, text: m.text, range });
       }
     }
     if (token !== runs) return;

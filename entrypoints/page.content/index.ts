@@ -1,7 +1,7 @@
 import '@/components/card/card.css';
 import { browser } from 'wxt/browser';
-import table from 'virtual:crocus/matcher';
-import { recognizeBlocks, quickCheck } from '@/lib/recognize/recognize';
+import quick from 'virtual:crocus/quick';
+import { quickPattern, quickTest } from '@/lib/recognize/quick';
 import { createPageController } from '@/lib/page/controller';
 import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
 import type { HighlightStyleName } from '@/lib/page/highlighter';
@@ -47,11 +47,13 @@ export default defineContentScript({
     // Assigned right after the controller exists; the controller's first result comes later (it works in slices).
     let claims: ClaimsFeature | undefined;
 
+    const pattern = quickPattern(quick);
     const controller = createPageController({
       root: document,
-      table,
-      recognize: recognizeBlocks,
-      quickCheck,
+      table: pattern,
+      // The background holds the matcher table and does the matching: the page pays for reading and painting only.
+      recognize: { send: (request) => sendToBackground({ type: 'page/recognize', ...request }) },
+      quickCheck: quickTest,
       // The sentinel already found a candidate in this frame: no second whole-page check.
       assumeCandidate: true,
       highlightStyle: settings.highlightStyle as HighlightStyleName,

@@ -4,6 +4,8 @@
  * (Errors do not survive structured cloning across contexts).
  */
 import { z } from 'zod';
+import type { ClaimMatch } from '../claims/types';
+import { MAX_REQUEST_CHARS, type RecognizeReply } from '../page/remote';
 
 export const MentionReport = z.object({
   type: z.literal('mentions/report'),
@@ -50,6 +52,26 @@ export const CandidateReport = z.object({ type: z.literal('sentinel/candidate') 
 /** From the page script: may it run here, and how should highlights look (settings stay in the background). */
 export const PageSettingsRequest = z.object({ type: z.literal('page/settings') });
 
+/** Texts of a page's blocks, capped in count and in total length (a page script sends ≤ 512 K characters at once). */
+const BlockTexts = z
+  .array(z.string())
+  .max(100_000)
+  .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= MAX_REQUEST_CHARS, 'too much text in one request');
+
+/**
+ * From the page script: recognize these block texts (lib/page/remote.ts). `about` and `evidence` carry the page's
+ * gating from earlier batches.
+ */
+export const RecognizeRequest = z.object({
+  type: z.literal('page/recognize'),
+  texts: BlockTexts,
+  about: z.boolean(),
+  evidence: z.array(z.string().max(65_536)).max(256),
+});
+
+/** From the page script: the sentences of these blocks (around mentions) that report a claim of the pack. */
+export const ClaimsRequest = z.object({ type: z.literal('page/claims'), texts: BlockTexts });
+
 /** From the hover card: stop highlighting on the sender's site. */
 export const DisableSiteRequest = z.object({ type: z.literal('site/disable') });
 
@@ -61,6 +83,8 @@ export const Message = z.discriminatedUnion('type', [
   CandidateReport,
   PageSettingsRequest,
   DisableSiteRequest,
+  RecognizeRequest,
+  ClaimsRequest,
   HistorySummaryRequest,
   HistoryStatusRequest,
 ]);
@@ -101,6 +125,8 @@ export interface Replies {
   'sentinel/candidate': { activated: boolean };
   'page/settings': { active: boolean; highlightStyle: string };
   'site/disable': { site: string };
+  'page/recognize': RecognizeReply;
+  'page/claims': { claims: ClaimMatch[] };
   /** Pages with mentions in the reader's history, their sites, and the earliest first visit (ISO). */
   'history/summary': { pages: number; sites: number; firstSeen?: string };
   /** state: 'ok' | 'unknown' | 'unavailable' | 'blocked' | 'upgrade-failed' | 'newer-version' | 'quota' | 'failed'. */

@@ -20,7 +20,8 @@ import {
   isSkippedElement,
   type TextBlock,
 } from './blocks';
-import { recognizeInChunks, type RecognizeFn } from './chunks';
+import { recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
+import { recognizeRemotely, type RecognizeReply, type RecognizeRequest } from './remote';
 import { createHighlighter, type HighlightItem, type HighlightStyleName, type Highlighter } from './highlighter';
 import { piecesFor, rangeFromPieces, rangeValid, type TextPiece } from './ranges';
 import { defaultScheduler, type PageScheduler } from './scheduler';
@@ -51,7 +52,11 @@ export interface LoopBreakerOptions {
 export interface PageControllerOptions<T> {
   root: Document;
   table: T;
-  recognize: RecognizeFn<T>;
+  /**
+   * The recognizer: a function run in this thread (in time slices), or a remote one that the texts are sent to in
+   * batches (the page script's: the background recognizes, lib/page/remote.ts).
+   */
+  recognize: RecognizeFn<T> | RemoteRecognizer;
   quickCheck: (text: string, table: T) => boolean;
   /**
    * Skip the first whole-page quick check: the caller (the sentinel) already found a candidate in this page.
@@ -82,6 +87,10 @@ export interface PageControllerOptions<T> {
   onWalk?: (node: Node) => void;
 }
 
+export interface RemoteRecognizer {
+  send(request: RecognizeRequest): Promise<RecognizeReply>;
+}
+
 export type ControllerState = 'new' | 'idle' | 'active' | 'stopped';
 
 export interface PageController {
@@ -101,6 +110,8 @@ export interface PageController {
   mentionOfRange(range: AbstractRange): PageMention | null;
   /** The text of the block mention `index` was found in, with the mention's offsets in it (for context lines). */
   contextOf(index: number): { text: string; start: number; end: number } | null;
+  /** The page's text blocks as last read, each with the number of mentions in it (claims are looked for nearby). */
+  blocks(): { block: TextBlock; mentions: number }[];
   /** Switch the highlight look (the reader changed the setting). */
   setHighlightStyle(style: HighlightStyleName): void;
   /** Whether the page was judged to be about the attack. */
@@ -588,23 +599,25 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         owners.push({ i, offset });
       }
     }
-    const r = await recognizeInChunks(
-      parts,
-      {
-        recognize: opts.recognize,
-        table: opts.table,
-        about,
-        evidence,
-        now: () => sched.now(),
-        yieldToMain: async () => {
-          await sched.yieldToMain();
-          sliceStart = sched.now();
-        },
-        cancelled: () => gen !== generation || state === 'stopped',
-        sliceMs,
-        sizer,
-      },
-    );
+    const recognizer = opts.recognize;
+    const cancelled = () => gen !== generation || state === 'stopped';
+    const r: ChunkRunResult =
+      typeof recognizer !== 'function'
+        ? await recognizeRemotely(parts, { send: (req) => recognizer.send(req), about, evidence, cancelled })
+        : await recognizeInChunks(parts, {
+            recognize: recognizer,
+            table: opts.table,
+            about,
+            evidence,
+            now: () => sched.now(),
+            yieldToMain: async () => {
+              await sched.yieldToMain();
+              sliceStart = sched.now();
+            },
+            cancelled,
+            sliceMs,
+            sizer,
+          });
     if (r.cancelled) return null;
     if (r.about && !about) {
       about = true;
@@ -1087,6 +1100,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     setHighlightStyle(next) {
       style = next;
       highlighter?.setStyle(next);
+    },
+    blocks() {
+      return blocks.map((r) => ({ block: r.block, mentions: r.entries.length }));
     },
     mentions() {
       return (mentionList ??= blocks.flatMap((r) => r.entries.map((e) => e.mention as PageMention)));

@@ -50,7 +50,7 @@ export function oursSizes(dir) {
   const manifest = readJson(join(dir, 'manifest.json'));
   const everyPage = injectedFiles(manifest);
   const pageScript = ['content-scripts/page.js', 'content-scripts/page.css'].filter((f) => existsSync(join(dir, f)));
-  const sentinel = fileSizes(dir, ['content-scripts/sentinel.js']);
+  const sentinel = fileSizes(dir, everyPage.filter((f) => f.endsWith('.js')));
   const injected = fileSizes(dir, everyPage);
   const page = fileSizes(dir, pageScript);
   return {

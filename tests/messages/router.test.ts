@@ -19,6 +19,8 @@ describe('message router', () => {
     'sentinel/candidate': vi.fn(async () => ({ activated: false })),
     'page/settings': vi.fn(async () => ({ active: true, highlightStyle: 'underline' })),
     'site/disable': vi.fn(async () => ({ site: 'example.org' })),
+    'page/recognize': vi.fn(async () => ({ about: false, evidence: [], perBlock: [] })),
+    'page/claims': vi.fn(async () => ({ claims: [] })),
     'history/summary': vi.fn(async () => ({ pages: 0, sites: 0 })),
     'history/status': vi.fn(() => ({ state: 'ok' as const })),
   };
@@ -40,6 +42,21 @@ describe('message router', () => {
       expect(await call(router, bad, { id: OWN })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
     }
     expect(handlers['mentions/report']).not.toHaveBeenCalled();
+  });
+
+  it('refuses recognition requests that are not block texts or too large to be a page script\'s batch', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    for (const bad of [
+      { type: 'page/recognize', texts: 'a page', about: false, evidence: [] },
+      { type: 'page/recognize', texts: [1, 2], about: false, evidence: [] },
+      { type: 'page/recognize', texts: [huge, huge, huge, huge, huge], about: false, evidence: [] },
+      { type: 'page/claims', texts: [huge, huge, huge, huge, huge] },
+    ]) {
+      expect(await call(router, bad, { id: OWN })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    }
+    expect(handlers['page/recognize']).not.toHaveBeenCalled();
+    expect(handlers['page/claims']).not.toHaveBeenCalled();
+    expect(await call(router, { type: 'page/recognize', texts: ['a'], about: false, evidence: [] }, { id: OWN })).toMatchObject({ ok: true });
   });
 
   it('turns a failing handler into an error reply', async () => {

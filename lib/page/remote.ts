@@ -1,0 +1,106 @@
+/**
+ * Recognition off the page's main thread: the page script sends block texts to the background, which runs the
+ * recognizer (`recognizeInChunks` with the pack's table) and answers with the mentions per text. The page then pays
+ * only for reading its text and painting the highlights, not for loading the matcher table or matching.
+ *
+ * Texts go in batches of at most `batchChars` characters, so that no single message is slow to serialize (the
+ * copy happens on the page's main thread). Gating carries across batches as it does across chunks: the verdict
+ * and evidence of the batches so far go with the next one, and batches sent before the page was known to be about
+ * the attack are sent again once it is.
+ */
+import type { BlockMention } from '../recognize/types';
+import { recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
+
+/** What one round trip asks of the background, and what it answers. */
+export interface RecognizeRequest {
+  texts: string[];
+  about: boolean;
+  evidence: string[];
+}
+
+export interface RecognizeReply {
+  about: boolean;
+  evidence: string[];
+  /** Mentions per text of the request, offsets into that text. */
+  perBlock: BlockMention[][];
+}
+
+export interface RemoteOptions {
+  send(request: RecognizeRequest): Promise<RecognizeReply>;
+  about: boolean;
+  evidence: readonly string[];
+  cancelled(): boolean;
+  /** Characters per message. Default 512 K. */
+  batchChars?: number;
+}
+
+/** The background refuses requests larger than this (a page script never sends more than `batchChars` + one block). */
+export const MAX_REQUEST_CHARS = 4_000_000;
+const BATCH_CHARS = 1 << 19;
+/** Chunk size of the background's run: what the page used at its fastest (the chunking is part of the gating). */
+const CHUNK_CHARS = 32_768;
+
+function batchesOf(texts: readonly string[], max: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < texts.length) {
+    let to = from;
+    let chars = 0;
+    while (to < texts.length && (to === from || chars + texts[to]!.length <= max)) chars += texts[to++]!.length;
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+/** `recognizeInChunks`, run by the background in batches. Resolves with `cancelled: true` when the owner stopped. */
+export async function recognizeRemotely(texts: readonly string[], o: RemoteOptions): Promise<ChunkRunResult> {
+  const perBlock: BlockMention[][] = texts.map(() => []);
+  let about = o.about;
+  let evidence = [...o.evidence];
+  const redo: [number, number][] = [];
+
+  const run = async ([from, to]: [number, number]): Promise<boolean> => {
+    const reply = await o.send({ texts: texts.slice(from, to), about, evidence: about ? evidence : [] });
+    if (o.cancelled()) return false;
+    reply.perBlock.forEach((ms, k) => {
+      if (from + k < to) perBlock[from + k] = ms.map((m) => ({ ...m, block: from + k }));
+    });
+    if (reply.about && !about) {
+      about = true;
+      evidence = reply.evidence;
+    } else if (!reply.about && !about) {
+      redo.push([from, to]);
+    }
+    return true;
+  };
+
+  for (const batch of batchesOf(texts, o.batchChars ?? BATCH_CHARS)) {
+    if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, cancelled: true };
+  }
+  if (about) {
+    for (const batch of redo) {
+      if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, cancelled: true };
+    }
+  }
+  return { about, evidence, perBlock, cancelled: false };
+}
+
+/**
+ * The background's half: recognizes one request with the local table, in the same chunks (and with the same
+ * gating across chunks) as the page would have.
+ */
+export async function answerRecognize<T>(request: RecognizeRequest, table: T, recognize: RecognizeFn<T>): Promise<RecognizeReply> {
+  const r = await recognizeInChunks(request.texts, {
+    recognize,
+    table,
+    about: request.about,
+    evidence: request.evidence,
+    now: () => 0,
+    yieldToMain: () => Promise.resolve(),
+    cancelled: () => false,
+    sliceMs: Infinity,
+    sizer: { chars: CHUNK_CHARS },
+  });
+  return { about: r.about, evidence: r.evidence, perBlock: r.perBlock };
+}

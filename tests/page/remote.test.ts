@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { answerRecognize, recognizeRemotely, type RecognizeRequest } from '@/lib/page/remote';
+import { recognizeBlocks } from '@/lib/recognize/recognize';
+import { matcherTableFromPack } from '@/lib/recognize/node';
+
+const table = matcherTableFromPack();
+
+/** The background's answer, through a structured-clone round trip like a real message. */
+function background() {
+  return vi.fn(async (request: RecognizeRequest) => structuredClone(await answerRecognize(structuredClone(request), table, recognizeBlocks)));
+}
+
+const filler = (i: number) => `Paragraph ${i}: the council met on Tuesday to discuss the new bus timetable and the park.`;
+
+describe('recognition in the background (page script ↔ background)', () => {
+  // The weak name (the FSB) comes in the first batch, before anything shows what the page is about: that batch is
+  // sent again once a later batch establishes the gating.
+  const texts = [
+    'The FSB said on Sunday it had detained eleven people.',
+    ...Array.from({ length: 30 }, (_, i) => filler(i)),
+    'Gunmen opened fire at Crocus City Hall in Krasnogorsk on 22 March 2024; the Islamic State claimed the attack.',
+    ...Array.from({ length: 30 }, (_, i) => filler(i + 30)),
+  ];
+
+  it('finds the same mentions as the recognizer run over the whole page at once, across many small batches', async () => {
+    const send = background();
+    const r = await recognizeRemotely(texts, { send, about: false, evidence: [], cancelled: () => false, batchChars: 500 });
+    expect(send.mock.calls.length).toBeGreaterThan(5);
+    expect(r.cancelled).toBe(false);
+    expect(r.about).toBe(true);
+    const whole = recognizeBlocks(texts, table);
+    expect(r.perBlock.flat()).toEqual(whole.mentions);
+    // The FSB in block 0 was recognized only because its batch was sent again with the page's evidence.
+    expect(r.perBlock[0]!.map((m) => m.entity)).toEqual(whole.mentions.filter((m) => m.block === 0).map((m) => m.entity));
+    expect(r.perBlock[0]!.length).toBeGreaterThan(0);
+    expect(send.mock.calls.at(-1)![0]).toMatchObject({ about: true });
+  });
+
+  it('highlights nothing on a page that is not about the attack', async () => {
+    const send = background();
+    const page = ['Crocus flowers bloom in March in the park.', ...Array.from({ length: 10 }, (_, i) => filler(i))];
+    const r = await recognizeRemotely(page, { send, about: false, evidence: [], cancelled: () => false, batchChars: 200 });
+    expect(r.about).toBe(false);
+    expect(r.perBlock.flat()).toEqual([]);
+  });
+
+  it('stops between batches when the page script is stopped, and reports it', async () => {
+    let stopped = false;
+    const send = vi.fn(async (request: RecognizeRequest) => {
+      stopped = true;
+      return answerRecognize(request, table, recognizeBlocks);
+    });
+    const r = await recognizeRemotely(texts, { send, about: false, evidence: [], cancelled: () => stopped, batchChars: 500 });
+    expect(r.cancelled).toBe(true);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends no batch larger than asked, except a single block that is larger on its own', async () => {
+    const send = background();
+    const long = 'word '.repeat(400);
+    await recognizeRemotely([long, 'a', 'b', long], { send, about: false, evidence: [], cancelled: () => false, batchChars: 1000 });
+    for (const [req] of send.mock.calls) {
+      const chars = req.texts.reduce((n, t) => n + t.length, 0);
+      expect(req.texts.length === 1 || chars <= 1000).toBe(true);
+    }
+  });
+});
