@@ -10,6 +10,7 @@ import { matchClaims } from '@/lib/claims/match';
 import { answerRecognize } from '@/lib/page/remote';
 
 const PAGE_SCRIPT = '/content-scripts/page.js';
+const CARD_SCRIPT = '/content-scripts/card.js';
 
 function hostOf(url: string | undefined): string {
   try {
@@ -71,6 +72,13 @@ export default defineBackground(() => {
         if (tabId === undefined || !(await enabledFor(sender.url))) return { activated: false };
         await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT] });
         return { activated: true };
+      },
+      // The reader rests on a highlight for the first time in this frame: the card's UI comes now.
+      'page/card': async (_msg, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return { loaded: false };
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
+        return { loaded: true };
       },
       'page/settings': async (_msg, sender) => {
         const settings = await loadSettings();

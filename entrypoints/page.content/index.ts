@@ -1,4 +1,3 @@
-import '@/components/card/card.css';
 import { browser } from 'wxt/browser';
 import quick from 'virtual:crocus/quick';
 import { quickPattern, quickTest } from '@/lib/recognize/quick';
@@ -27,7 +26,6 @@ const GUARD = '__crocusContextPage';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const w = window as unknown as Record<string, unknown>;
     // A same-origin frame is read by the page script of the frame that covers it (lib/page/frames.ts).

@@ -72,6 +72,9 @@ export const RecognizeRequest = z.object({
 /** From the page script: the sentences of these blocks (around mentions) that report a claim of the pack. */
 export const ClaimsRequest = z.object({ type: z.literal('page/claims'), texts: BlockTexts });
 
+/** From the page script: inject the hover card's UI (the card script) into the sender's frame. */
+export const CardRequest = z.object({ type: z.literal('page/card') });
+
 /** From the hover card: stop highlighting on the sender's site. */
 export const DisableSiteRequest = z.object({ type: z.literal('site/disable') });
 
@@ -85,6 +88,7 @@ export const Message = z.discriminatedUnion('type', [
   DisableSiteRequest,
   RecognizeRequest,
   ClaimsRequest,
+  CardRequest,
   HistorySummaryRequest,
   HistoryStatusRequest,
 ]);
@@ -127,6 +131,7 @@ export interface Replies {
   'site/disable': { site: string };
   'page/recognize': RecognizeReply;
   'page/claims': { claims: ClaimMatch[] };
+  'page/card': { loaded: boolean };
   /** Pages with mentions in the reader's history, their sites, and the earliest first visit (ISO). */
   'history/summary': { pages: number; sites: number; firstSeen?: string };
   /** state: 'ok' | 'unknown' | 'unavailable' | 'blocked' | 'upgrade-failed' | 'newer-version' | 'quota' | 'failed'. */

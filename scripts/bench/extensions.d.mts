@@ -11,6 +11,8 @@ export interface OursSizes {
   injectedFiles: string[];
   pageScriptRawBytes: number | null;
   pageScriptGzipBytes: number | null;
+  cardScriptRawBytes: number | null;
+  cardScriptGzipBytes: number | null;
   pageScriptFiles: Record<string, { raw: number; gzip: number }>;
 }
 export const ROOT: string;

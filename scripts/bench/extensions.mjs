@@ -45,14 +45,19 @@ export function fileSizes(dir, files) {
   return { raw, gzip, files: each };
 }
 
-/** Sizes the bench reports for our build: the sentinel, everything injected into every page, the page script. */
+/**
+ * Sizes the bench reports for our build: the sentinel, everything injected into every page, the page script
+ * (candidate pages) and the card script (injected on the first hover).
+ */
 export function oursSizes(dir) {
   const manifest = readJson(join(dir, 'manifest.json'));
   const everyPage = injectedFiles(manifest);
   const pageScript = ['content-scripts/page.js', 'content-scripts/page.css'].filter((f) => existsSync(join(dir, f)));
+  const cardScript = ['content-scripts/card.js', 'content-scripts/card.css'].filter((f) => existsSync(join(dir, f)));
   const sentinel = fileSizes(dir, everyPage.filter((f) => f.endsWith('.js')));
   const injected = fileSizes(dir, everyPage);
   const page = fileSizes(dir, pageScript);
+  const card = fileSizes(dir, cardScript);
   return {
     sentinelRawBytes: sentinel.raw || null,
     sentinelGzipBytes: sentinel.gzip || null,
@@ -62,6 +67,8 @@ export function oursSizes(dir) {
     pageScriptRawBytes: page.raw || null,
     pageScriptGzipBytes: page.gzip || null,
     pageScriptFiles: page.files,
+    cardScriptRawBytes: card.raw || null,
+    cardScriptGzipBytes: card.gzip || null,
   };
 }
 

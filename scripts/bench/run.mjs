@@ -286,7 +286,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
 
   if (sizesReport) {
     console.log('');
-    console.log(`Sizes: sentinel ${sizesReport.sentinelRawBytes} B raw / ${sizesReport.sentinelGzipBytes} B gzip; injected into every page (${sizesReport.injectedFiles.join(', ')}) ${sizesReport.injectedRawBytes} B / ${sizesReport.injectedGzipBytes} B gzip; page script (candidates only) ${sizesReport.pageScriptRawBytes} B / ${sizesReport.pageScriptGzipBytes} B gzip`);
+    console.log(`Sizes: sentinel ${sizesReport.sentinelRawBytes} B raw / ${sizesReport.sentinelGzipBytes} B gzip; injected into every page (${sizesReport.injectedFiles.join(', ')}) ${sizesReport.injectedRawBytes} B / ${sizesReport.injectedGzipBytes} B gzip; page script (candidates only) ${sizesReport.pageScriptRawBytes} B / ${sizesReport.pageScriptGzipBytes} B gzip; card script (first hover) ${sizesReport.cardScriptRawBytes} B / ${sizesReport.cardScriptGzipBytes} B gzip`);
   }
   console.log(`Floor content script ${floorSize.raw} B / ${floorSize.gzip} B gzip${peerSize ? `; peer (mark.js + ${aliases.length} aliases) ${peerSize.raw} B / ${peerSize.gzip} B gzip` : ''}`);
   if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open: ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')})`);
@@ -326,6 +326,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
     sentinelGzipBytes: sizesReport?.sentinelGzipBytes ?? null,
     injectedEveryPageGzipBytes: sizesReport?.injectedGzipBytes ?? null,
     pageScriptGzipBytes: sizesReport?.pageScriptGzipBytes ?? null,
+    cardScriptGzipBytes: sizesReport?.cardScriptGzipBytes ?? null,
     extraHeapBytes: Number.isFinite(heapOurs) ? Math.round(heapOurs) : null,
     hoverCardOverDwellMs: ui ? round(ui.cardOverDwellMs) : null,
     overlayOpenMs: ui ? round(ui.overlayOpenMs) : null,

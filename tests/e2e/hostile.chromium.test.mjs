@@ -95,9 +95,7 @@ test('chromium: the extension reloaded while a page is open: old scripts stop cl
   assert.equal(gone.panels, 0);
   assert.equal(await page.evaluate(() => document.getElementById('lead').textContent.startsWith('Armed men')), true);
   // A reload of the page gets the new extension's scripts: exactly one of everything.
-  await page.evaluate(() => location.reload()).catch(() => {});
-  await waitFor(() => page.evaluate(() => window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
-  await suite.probeSettled(page);
+  await suite.reloadPage(page);
   const s = await suite.highlighted(page, 3, 'highlights after the extension reload', 15000);
   await new Promise((r) => setTimeout(r, 800));
   assert.equal((await suite.state(page)).hosts, 1, 'exactly one card host');

@@ -43,9 +43,7 @@ test('firefox: the extension reloaded while a page is open: the new scripts take
   }).catch(() => false), { what: 'one new card host', timeout: 15000 });
   const s1 = await suite.highlighted(page, 3, 'highlights after the extension reload', 15000);
   assert.ok(s1.ranges.every((r) => r.ok));
-  await page.evaluate(() => location.reload()).catch(() => {});
-  await waitFor(() => page.evaluate(() => window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
-  await suite.probeSettled(page);
+  await suite.reloadPage(page);
   await suite.highlighted(page, 3, 'highlights after the page reload', 15000);
   await new Promise((r) => setTimeout(r, 800));
   assert.equal((await suite.state(page)).hosts, 1, 'exactly one card host');

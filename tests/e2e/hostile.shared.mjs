@@ -100,6 +100,19 @@ export function hostileSuite({ name, launch, bfcache }) {
   /** The same, retried while a navigation is still settling ("execution context was destroyed"). */
   const probeSettled = (page) => waitFor(() => probe(page).then(() => true, () => false), { what: 'probes installed after navigation' });
 
+  /**
+   * Reloads the page and waits for the new document, probes installed. The old document is marked first: until it
+   * is gone it also answers "loaded", and probes installed into it would vanish with it.
+   */
+  const reloadPage = async (page) => {
+    await page.evaluate(() => {
+      window.__oldDocument = true;
+      location.reload();
+    }).catch(() => {});
+    await waitFor(() => page.evaluate(() => !window.__oldDocument && window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
+    await probeSettled(page);
+  };
+
   const state = (page) => page.evaluate(() => window.__probe.topState());
   /** Waits until the top document has at least `n` highlight ranges. */
   const highlighted = (page, n = 1, what = 'highlights', timeout = 15000) =>
@@ -516,9 +529,7 @@ export function hostileSuite({ name, launch, bfcache }) {
     await sleep(800);
     assert.equal((await state(page)).hosts, 1, `one card host after back (${shows})`);
     assert.ok(back.ranges.every((r) => r.ok));
-    await page.evaluate(() => location.reload()).catch(() => {});
-    await waitFor(() => page.evaluate(() => window.__nav?.shows.length === 1 && document.readyState === 'complete').catch(() => false), { what: 'reloaded' });
-    await probeSettled(page);
+    await reloadPage(page);
     await ready();
     await sleep(800);
     const s = await state(page);
@@ -534,5 +545,5 @@ export function hostileSuite({ name, launch, bfcache }) {
     await page.close();
   });
 
-  return { get browser() { return b; }, url: (path) => server.url + path, open, probe, probeSettled, state, highlighted, pageErrors, backAndForth };
+  return { get browser() { return b; }, url: (path) => server.url + path, open, probe, probeSettled, reloadPage, state, highlighted, pageErrors, backAndForth };
 }

@@ -21,6 +21,7 @@ describe('message router', () => {
     'site/disable': vi.fn(async () => ({ site: 'example.org' })),
     'page/recognize': vi.fn(async () => ({ about: false, evidence: [], perBlock: [] })),
     'page/claims': vi.fn(async () => ({ claims: [] })),
+    'page/card': vi.fn(async () => ({ loaded: true })),
     'history/summary': vi.fn(async () => ({ pages: 0, sites: 0 })),
     'history/status': vi.fn(() => ({ state: 'ok' as const })),
   };

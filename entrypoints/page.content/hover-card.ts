@@ -1,0 +1,160 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageClaim } from './claims';
+import type { PageController } from '@/lib/page/controller';
+import { mentionAtPoint } from '@/lib/page/hit-test';
+import { sendToBackground } from '@/lib/messages/send';
+import { UI_HOST_ATTR } from '@/lib/page/blocks';
+import { publishedMountCard, type CardCallbacks, type CardTarget, type CardUi } from '@/components/card/card-ui';
+
+/** Pointer rest before the card opens, and grace before it closes when the pointer leaves. */
+const DWELL_MS = 150;
+const GRACE_MS = 300;
+
+interface CardActions {
+  openPanel: (entity?: string) => void;
+  disableSite: () => void;
+  /** The claim sentence under a point (claims on the page), if that feature runs. */
+  claimAt?: (x: number, y: number) => PageClaim | null;
+}
+
+const sameTarget = (a: CardTarget | null, b: CardTarget | null) => a === b || (a !== null && b !== null && a.range === b.range);
+
+/**
+ * When the hover card shows: after the pointer rests on a highlight (hit-tested against the highlight registry, no
+ * DOM changes) or when keyboard focus lands on an element holding one; it stays while the pointer moves into it and
+ * closes with Esc, on leaving, or on scroll. The card itself (Preact, the card data, its host) is the card script,
+ * which the background injects when the pointer first comes to rest on a highlight: it loads during the dwell.
+ */
+export function startHoverCard(ctx: ContentScriptContext, controller: PageController, actions: CardActions) {
+  // The card's host: one per frame, made now (cheap: an empty element), filled by the card script when it comes.
+  const host = document.createElement('crocus-context-card');
+  host.setAttribute(UI_HOST_ATTR, '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const attach = () => (document.body ?? document.documentElement).append(host);
+  attach();
+  let ui: CardUi | undefined;
+  let loading: Promise<CardUi | undefined> | undefined;
+  let shown: CardTarget | null = null;
+  /** What the card should show once its UI is there (the latest request wins). */
+  let wanted: CardTarget | null = null;
+  let candidate: CardTarget | null = null;
+  let dwell: number | undefined;
+  let grace: number | undefined;
+  let frame: number | undefined;
+  /** Where the pointer last moved, and when (performance.now() time base, as event.timeStamp). */
+  let lastPoint = { x: 0, y: 0, at: 0 };
+
+  const loadUi = (): Promise<CardUi | undefined> =>
+    (loading ??= sendToBackground({ type: 'page/card' })
+      .then(() => {
+        ui = publishedMountCard()?.(shadow);
+        // Not loaded (the extension is reloading, the frame is going away): the next hover tries again.
+        if (!ui) loading = undefined;
+        return ui;
+      })
+      .catch(() => (loading = undefined)));
+
+  const hide = () => {
+    clearTimeout(dwell);
+    clearTimeout(grace);
+    wanted = null;
+    if (!shown) return;
+    ui?.hide();
+    shown = null;
+  };
+
+  const scheduleHide = () => {
+    clearTimeout(grace);
+    grace = ctx.setTimeout(hide, GRACE_MS);
+  };
+
+  const inCard = (e: Event) => e.composedPath().includes(host);
+
+  const callbacks: CardCallbacks = {
+    openPanel: (entity) => {
+      hide();
+      actions.openPanel(entity);
+    },
+    disableSite: () => {
+      hide();
+      actions.disableSite();
+    },
+    close: hide,
+    enter: () => clearTimeout(grace),
+    leave: scheduleHide,
+  };
+
+  const show = async (target: CardTarget) => {
+    wanted = target;
+    const loaded = ui ?? (await loadUi());
+    if (!loaded || wanted !== target || !ctx.isValid) return;
+    // The page may have removed our host: put it back, quietly.
+    if (!host.isConnected) attach();
+    if (loaded.show(target, callbacks)) shown = target;
+  };
+
+  /** A name wins over the claim sentence it sits in. */
+  const targetAt = (x: number, y: number): CardTarget | null => {
+    const mention = mentionAtPoint(x, y, controller);
+    if (mention) return { kind: 'mention', mention, range: mention.range };
+    const claim = actions.claimAt?.(x, y);
+    return claim ? { kind: 'claim', claim, range: claim.range } : null;
+  };
+
+  const onPointer = () => {
+    frame = undefined;
+    const hit = targetAt(lastPoint.x, lastPoint.y);
+    if (hit && sameTarget(hit, shown)) {
+      clearTimeout(grace);
+      return;
+    }
+    if (!sameTarget(hit, candidate)) {
+      candidate = hit;
+      clearTimeout(dwell);
+      if (hit) {
+        // The card's code loads while the pointer rests.
+        void loadUi();
+        // The dwell counts from the pointer's arrival, not from this frame: the card opens on time.
+        const wait = Math.max(0, DWELL_MS - (performance.now() - lastPoint.at));
+        dwell = ctx.setTimeout(() => sameTarget(candidate, hit) && void show(hit), wait);
+      }
+    }
+    if (!hit && shown) scheduleHide();
+  };
+
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (e) => {
+      if (inCard(e) || e.pointerType === 'touch') return;
+      lastPoint = { x: e.clientX, y: e.clientY, at: e.timeStamp };
+      frame ??= requestAnimationFrame(onPointer);
+    },
+    { passive: true, capture: true },
+  );
+
+  ctx.addEventListener(
+    document,
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && (shown || wanted)) hide();
+    },
+    { capture: true },
+  );
+
+  // Keyboard: focus on a link or control that contains a highlight opens the card for it (focus stays put).
+  ctx.addEventListener(document, 'focusin', (e) => {
+    if (inCard(e)) return;
+    const target = e.target;
+    if (!(target instanceof Element)) return;
+    const inside = controller.mentions().find((m) => target.contains(m.range.startContainer));
+    if (inside) void show({ kind: 'mention', mention: inside, range: inside.range });
+    else if (shown || wanted) hide();
+  });
+
+  ctx.addEventListener(window, 'scroll', () => (shown || wanted) && hide(), { passive: true, capture: true });
+  ctx.onInvalidated(() => {
+    hide();
+    host.remove();
+  });
+}
