@@ -3,8 +3,8 @@
  *
  * - A page without any candidate costs one `quickCheck` over `body.textContent` (plus a scan for open shadow roots
  *   and same-origin frames); nothing else is set up except one observer that re-runs the quick check on added text.
- * - On a candidate: walk the visible text into blocks (time-sliced), recognize (in chunks, time-sliced), map
- *   mentions to Ranges, register highlights.
+ * - On a candidate: walk the visible text into blocks (time-sliced), recognize (here in time-sliced chunks, or in
+ *   the background: lib/page/remote.ts), map mentions to Ranges, register highlights.
  * - One debounced MutationObserver rescans only the blocks whose nodes changed (the nearest block container of each
  *   change; a full rescan past `maxChangedNodes`), ignoring our own UI hosts and our own fallback wrappers.
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.

@@ -29,6 +29,6 @@ export function deferManifest<M extends { content_scripts?: Array<{ js?: string[
   css: string[];
 };
 export function prepareFloor(tmp: string, mode: 'settled' | 'load'): PreparedExtension;
-export function preparePeer(tmp: string, mode: 'settled' | 'load', aliases?: string[], options?: { naive?: boolean }): PreparedExtension;
+export function preparePeer(tmp: string, mode: 'settled' | 'load', aliases?: string[], options?: { naive?: boolean; name?: string }): PreparedExtension;
 export function prepareOurs(tmp: string, mode: 'settled' | 'load', buildDir?: string): (PreparedExtension & { sizes: OursSizes }) | { skip: string };
 export function buildOurs(workDir: string, options?: { minify?: boolean }): Promise<string>;

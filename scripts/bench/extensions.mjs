@@ -109,9 +109,9 @@ export function prepareFloor(tmp, mode) {
   return finish(dir, mode);
 }
 
-/** The peer (mark.js + the pack's aliases; `naive`: one mark.js pass per alias) in `tmp`/peer. */
-export function preparePeer(tmp, mode, aliases = packAliases(), { naive = false } = {}) {
-  const dir = join(tmp, 'peer');
+/** A peer (mark.js + the aliases; `naive`: mark(aliases), one pass per alias) in `tmp`/`name`. */
+export function preparePeer(tmp, mode, aliases = packAliases(), { naive = false, name = 'peer' } = {}) {
+  const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
   cpSync(join(HERE, 'extensions/peer/manifest.json'), join(dir, 'manifest.json'));
   cpSync(join(HERE, 'extensions/peer/bg.js'), join(dir, 'bg.js'));

@@ -22,6 +22,13 @@ import { launchConfig, measure, uiTimings } from './chromium.mjs';
 import { profileOurs } from './profile.mjs';
 import { benchSvg } from './plot.mjs';
 
+/**
+ * mark.js called the usual way, mark(aliases), walks the page once per alias: with all 1,257 aliases that takes
+ * minutes on 1 MB. It is measured with this many aliases, evenly spread over the list, on the large pages only:
+ * a lower bound of mark(all aliases).
+ */
+const PEER_LIST_ALIASES = 50;
+
 /** Why Firefox is not in the numbers (printed on every run). */
 const FIREFOX_SKIPPED =
   'Firefox ESR skipped: over WebDriver BiDi (puppeteer-core) there is no task-duration metric, no tracing and no way to ' +
@@ -60,6 +67,7 @@ function parseArgs(argv) {
  * few ms), so it gets 1 round there; the peer gets at most 2.
  */
 function roundsFor(p, config, args) {
+  if (config === 'peerList') return BUDGETS.largeSizes.includes(p.size) && !p.dynamic ? 1 : 0;
   const base = args.runs ?? 3;
   const rounds = p.size === '10MB' || p.dynamic ? Math.min(base, 2) : base;
   if (config === 'baseline' && !p.dynamic && args.mode === 'settled' && p.size === '10MB') return 1;
@@ -101,6 +109,9 @@ async function main() {
   const floorExt = prepareFloor(tmp, args.mode);
   const aliases = packAliases();
   const peerExt = args.peer ? preparePeer(tmp, args.mode, aliases, { naive: args.peerNaive }) : null;
+  const listStep = Math.max(1, Math.floor(aliases.length / PEER_LIST_ALIASES));
+  const listAliases = aliases.filter((_, i) => i % listStep === 0).slice(0, PEER_LIST_ALIASES);
+  const peerListExt = args.peer && !args.peerNaive ? preparePeer(tmp, args.mode, listAliases, { naive: true, name: 'peer-list' }) : null;
   let oursExt = prepareOurs(join(tmp, 'ours-0'), args.mode, oursDir);
   if (oursExt.skip) {
     notes.push(`ours skipped: ${oursExt.skip}`);
@@ -143,6 +154,7 @@ async function main() {
     }
   }
   if (peerExt) configs.push(await launchConfig('peer', peerExt));
+  if (peerListExt) configs.push(await launchConfig('peerList', peerListExt));
   const configNames = configs.map((c) => c.name);
 
   console.log(`crocus-context bench: Chromium, mode "${args.mode}", ${pages.length} pages × ${configNames.join('/')}, ${aliases.length} aliases for mark.js`);
@@ -178,6 +190,7 @@ async function main() {
           `  longest task ours ${pad(ms(s.ours?.longestTaskMs), 5)} ms` +
           (s.ours ? `  hl ${info.event ?? '?'}+${info.entity ?? '?'}${info.pageScript ? '' : ' (sentinel only)'}` : '') +
           (s.peer ? `  marks ${s.peer.info?.marks ?? '?'}` : '') +
+          (s.peerList ? `  mark(${PEER_LIST_ALIASES} aliases) ${ms(s.peerList.costMs)} ms` : '') +
           `  (${p.seconds} s)\n`,
       );
     }
@@ -251,8 +264,10 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
       floor: s.floor?.costMs,
       ours: s.ours?.costMs,
       peer: s.peer?.costMs,
+      peerList: s.peerList?.costMs,
       oursOverFloor: hasOurs ? ratio(s.ours?.costMs ?? null, s.floor?.costMs ?? null) : null,
       peerOverOurs: hasOurs ? ratio(s.peer?.costMs ?? null, s.ours?.costMs ?? null) : null,
+      peerListOverOurs: hasOurs ? ratio(s.peerList?.costMs ?? null, s.ours?.costMs ?? null) : null,
       longOurs: s.ours?.longestTaskMs,
       longPeer: s.peer?.longestTaskMs,
       longFloor: s.floor?.longestTaskMs,
@@ -264,8 +279,8 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
   });
   console.log('');
   console.log(`Main-thread cost per page (ms, median of rounds minus the baseline's smallest; mode "${args.mode}")`);
-  const head = ['page', 'text chars/nodes', 'mentions', 'floor', 'ours', 'ours IQR', 'ours script', 'peer', 'ours/floor', 'peer/ours', 'longest task ours/floor/peer/base', 'heap ours'];
-  const table = [head, ...rows.map((r) => [r.page, r.text, r.mentions, ms(r.floor), ms(r.ours), r.spread, ms(r.scriptOurs), ms(r.peer), x(r.oursOverFloor), x(r.peerOverOurs), `${ms(r.longOurs)}/${ms(r.longFloor)}/${ms(r.longPeer)}/${ms(r.longBase)}`, r.heapOurs === undefined || r.heapOurs === null ? 'n/a' : `${round(r.heapOurs / 1024)} KB`])];
+  const head = ['page', 'text chars/nodes', 'mentions', 'floor', 'ours', 'ours IQR', 'ours script', 'peer', 'ours/floor', 'peer/ours', `mark(${PEER_LIST_ALIASES})/ours`, 'longest task ours/floor/peer/base', 'heap ours'];
+  const table = [head, ...rows.map((r) => [r.page, r.text, r.mentions, ms(r.floor), ms(r.ours), r.spread, ms(r.scriptOurs), ms(r.peer), x(r.oursOverFloor), x(r.peerOverOurs), r.peerList === undefined ? '' : x(r.peerListOverOurs), `${ms(r.longOurs)}/${ms(r.longFloor)}/${ms(r.longPeer)}/${ms(r.longBase)}`, r.heapOurs === undefined || r.heapOurs === null ? 'n/a' : `${round(r.heapOurs / 1024)} KB`])];
   const widths = head.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
   for (const [i, row] of table.entries()) {
     console.log(`| ${row.map((c, j) => (j < 2 ? padEnd(c, widths[j]) : pad(c, widths[j]))).join(' | ')} |`);
@@ -275,6 +290,8 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
   console.log('  pages: time the trace attributes to extension script (the baseline\'s own appends vary more than the floor costs).');
   console.log('  "ours script": extension script time from the trace. Longest task: longest main-thread task running the');
   console.log('  configuration\'s script (trace; Chromium does not report extension tasks to the page\'s Long Tasks observer).');
+  console.log(`  peer: mark.js with all ${aliases.length} aliases in one markRegExp() (its fastest setup for a long list). mark(${PEER_LIST_ALIASES})/ours:`);
+  console.log(`  mark.js called as usual, mark(aliases), with ${PEER_LIST_ALIASES} of them (one pass per alias), large pages only: a lower bound.`);
 
   // Growth with mention count: ours at each size, none → few → many.
   console.log('');

@@ -21,19 +21,20 @@ export interface ConfigSummary {
   timedOut: boolean;
   info: object | null;
 }
-export type PageSummary = Partial<Record<'baseline' | 'floor' | 'ours' | 'peer', ConfigSummary>>;
+export type PageSummary = Partial<Record<'baseline' | 'floor' | 'ours' | 'peer' | 'peerList', ConfigSummary>>;
 export interface BudgetPage {
   id: string;
   size: string;
   mentions: string;
   dynamic: boolean;
-  summary: Partial<Record<'baseline' | 'floor' | 'ours' | 'peer', { costMs: number | null; longestTaskMs?: number | null }>>;
+  summary: Partial<Record<'baseline' | 'floor' | 'ours' | 'peer' | 'peerList', { costMs: number | null; longestTaskMs?: number | null }>>;
 }
 export type BudgetName =
   | 'noMentionWithin1_2xFloor'
   | 'mentionsWithin2xFloor'
   | 'noTaskOver50ms'
   | 'tenTimesFasterThanMarkJs'
+  | 'tenTimesFasterThanMarkJsRegExp'
   | 'injectedWithin25KBGzip'
   | 'hoverCardWithinOneFrame'
   | 'overlayUnder200ms';
@@ -62,4 +63,4 @@ export function evaluateBudgets(
   result: { pages: BudgetPage[]; sizes?: { injectedGzipBytes?: number | null }; card?: { overDwellMs?: number | null }; overlay?: { openMs?: number | null } },
   budgets?: typeof BUDGETS,
 ): { budgets: Record<BudgetName, boolean | null>; failures: string[] };
-export function ratiosBySize(pages: BudgetPage[]): Record<string, Record<string, { oursOverFloor: number | null; peerOverOurs: number | null }>>;
+export function ratiosBySize(pages: BudgetPage[]): Record<string, Record<string, { oursOverFloor: number | null; peerOverOurs: number | null; peerListOverOurs?: number | null }>>;

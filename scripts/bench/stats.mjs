@@ -1,8 +1,13 @@
 // Statistics and budgets of the benchmark. Pure functions: the runner feeds them measurements, the unit tests check
 // them without a browser.
 
-/** Configurations measured on every page, in the order tables print them. */
-export const CONFIGS = ['baseline', 'floor', 'ours', 'peer'];
+/**
+ * Configurations, in the order tables print them. `peer`: mark.js with all aliases in one markRegExp() (its fastest
+ * setup); `peerList`: mark.js called the usual way, mark(aliases), with an evenly spread sample of the aliases (one
+ * pass over the page per alias: with all 1,257 it takes minutes on 1 MB), measured on the large pages only. Its
+ * time is a lower bound of mark(all aliases): every further alias adds one more pass.
+ */
+export const CONFIGS = ['baseline', 'floor', 'ours', 'peer', 'peerList'];
 
 export const BUDGETS = {
   /** Pages without a mention: ours at most this × the floor ... */
@@ -136,6 +141,7 @@ export function evaluateBudgets(result, b = BUDGETS) {
   const withMentions = [];
   const longTasks = [];
   const peer = [];
+  const peerList = [];
   for (const p of result.pages) {
     const ours = p.summary.ours;
     const floor = p.summary.floor;
@@ -154,11 +160,15 @@ export function evaluateBudgets(result, b = BUDGETS) {
       longTasks.push(ok);
       if (!ok) failures.push(`page ${p.id}: a main-thread task of ${round(ours.longestTaskMs)} ms caused by the extension (budget ${b.longTaskMs} ms)`);
     }
-    if (b.largeSizes.includes(p.size) && p.summary.peer) {
-      const r = ratio(p.summary.peer.costMs, ours.costMs);
-      const ok = r === null ? null : r >= b.peerFactor;
-      peer.push(ok);
-      if (ok === false) failures.push(`page ${p.id}: mark.js only ${round(r)}× slower than ours (budget ${b.peerFactor}×)`);
+    if (b.largeSizes.includes(p.size)) {
+      for (const [key, list, what] of [['peer', peer, 'mark.js (one markRegExp)'], ['peerList', peerList, 'mark.js (mark(aliases), lower bound)']]) {
+        const other = p.summary[key];
+        if (!other) continue;
+        const r = ratio(other.costMs, ours.costMs);
+        const ok = r === null ? null : r >= b.peerFactor;
+        list.push(ok);
+        if (ok === false) failures.push(`page ${p.id}: ${what} only ${round(r)}× slower than ours (budget ${b.peerFactor}×)`);
+      }
     }
   }
   const gz = result.sizes?.injectedGzipBytes;
@@ -175,7 +185,9 @@ export function evaluateBudgets(result, b = BUDGETS) {
       noMentionWithin1_2xFloor: all(noMention),
       mentionsWithin2xFloor: all(withMentions),
       noTaskOver50ms: all(longTasks),
-      tenTimesFasterThanMarkJs: all(peer),
+      // mark.js as highlighters call it with a list, and mark.js's fastest setup for a long list.
+      tenTimesFasterThanMarkJs: all(peerList),
+      tenTimesFasterThanMarkJsRegExp: all(peer),
       injectedWithin25KBGzip: injected,
       hoverCardWithinOneFrame: card,
       overlayUnder200ms: overlay,
@@ -194,6 +206,7 @@ export function ratiosBySize(pages) {
     (out[p.size] ??= {})[key] = {
       oursOverFloor: round(s.floor ? ratio(s.ours.costMs, s.floor.costMs) : null),
       peerOverOurs: round(s.peer ? ratio(s.peer.costMs, s.ours.costMs) : null),
+      ...(s.peerList ? { peerListOverOurs: round(ratio(s.peerList.costMs, s.ours.costMs)) } : {}),
     };
   }
   return out;
