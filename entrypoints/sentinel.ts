@@ -1,8 +1,8 @@
 // The highlight styles travel with the sentinel: the manifest lists this stylesheet with it (wxt.config.ts), so the
 // browser adds it before it builds each page and painting highlights later costs no restyle of the whole page.
 import '@/lib/page/highlight.css';
-import quick from 'virtual:crocus/quick';
-import { quickPattern, quickTest } from '@/lib/recognize/quick';
+import quick, { plan } from 'virtual:crocus/quick';
+import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
 
 /**
@@ -26,8 +26,11 @@ interface RuntimeLike {
 
 /** Text added later is tested in batches, at most this often. */
 const RECHECK_MS = 400;
-/** A long page's text is tested in parts of this many characters, one task each (no long task on a 10 MB page). */
-const SLICE_CHARS = 1 << 20;
+/**
+ * A long page's text is tested in parts of this many characters, one task each (no long task on a 10 MB page);
+ * each part is long enough for the quick scanner.
+ */
+const SLICE_CHARS = 1 << 21;
 /** Parts overlap by more than the longest anchor, so none is cut in two. */
 const OVERLAP = 256;
 
@@ -51,8 +54,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineUnlistedScript(() => {
   const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)!;
-  const pattern = quickPattern(quick);
-  const test = (text: string) => quickTest(text, pattern);
+  // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
+  const test = createQuickScanner(quick, { plan });
   const home = coveringWindow();
   const event = frameCandidateEvent(api.runtime?.id);
   let done = false;

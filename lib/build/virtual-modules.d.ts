@@ -22,6 +22,8 @@ declare module 'virtual:crocus/quick' {
   /** Source of the quick pattern (flags `iu`): every page with a possible mention matches it. */
   const quick: string;
   export default quick;
+  /** The quick scanner's tables for that pattern (lib/recognize/quick-scanner.ts); null if it cannot have any. */
+  export const plan: import('../recognize/quick-scanner').QuickScannerPlan | null;
 }
 
 declare module 'virtual:crocus/claims' {

@@ -1,0 +1,323 @@
+// @vitest-environment node
+/**
+ * createQuickScanner (lib/recognize/quick.ts) against the check it replaces: for every text, the scanner of a
+ * pattern says what `quickTest(text, quickPattern(pattern))` says.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quickPattern, quickTest } from '../../lib/recognize/quick';
+import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan } from '../../lib/recognize/quick-scanner';
+import { generatePage } from '../../scripts/bench/pages.mjs';
+import { FIXTURES, realTable } from './support';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const QUICK = realTable().quick;
+
+/** The strings a pattern of the quick syntax matches (literals, `\x` escapes, `(?:a|b)`, `?`), for the tests. */
+function expand(source: string): string[] {
+  let pos = 0;
+  const alternation = (): string[] => {
+    const out = sequence();
+    while (source[pos] === '|') {
+      pos++;
+      out.push(...sequence());
+    }
+    return out;
+  };
+  const sequence = (): string[] => {
+    let out = [''];
+    while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
+      let atom: string[];
+      if (source.startsWith('(?:', pos)) {
+        pos += 3;
+        atom = alternation();
+        pos++; // ')'
+      } else if (source[pos] === '\\') {
+        atom = [source[pos + 1] as string];
+        pos += 2;
+      } else {
+        atom = [source[pos++] as string];
+      }
+      if (source[pos] === '?') {
+        pos++;
+        atom.push('');
+      }
+      out = out.flatMap((a) => atom.map((b) => a + b));
+    }
+    return out;
+  };
+  return alternation();
+}
+
+/** Every BMP code unit, in order (lone surrogates included): what a RegExp without `u` may meet. */
+const ALL_UNITS = String.fromCharCode(...Array.from({ length: 0x10000 }, (_, u) => u));
+
+/** The code units that the RegExp (flag `i`, no `u`) matches as `unit`, itself first. */
+function caseVariants(unit: string): string[] {
+  const re = new RegExp(`[\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}]`, 'gi');
+  return [unit, ...(ALL_UNITS.match(re) ?? []).filter((v) => v !== unit)];
+}
+
+const STRIP = ['\u00ad', '\u200b', '\u200d', '\u200e', '\u2060', '\ufeff', '\ufe0f', '\u0301', '\u0345', '\u05b4', '\u0640', '\u064e', '\u0e48', '\u0e47', '\u093c', '\u09bc'];
+
+/** The scanner of a pattern, for texts of any length (not only those of QUICK_SCAN_MIN units or more). */
+function scannerOf(source: string): (text: string) => boolean {
+  return createQuickScanner(source, { minLength: 0 });
+}
+
+/** A scanner and the reference check for one pattern, compared on each text. */
+function checker(source: string): (text: string) => void {
+  const scan = scannerOf(source);
+  const quick = quickPattern(source);
+  return (text) => {
+    const want = quickTest(text, quick);
+    const got = scan(text);
+    if (got !== want) expect.soft(got, `${source} on ${JSON.stringify(text.slice(0, 300))}`).toBe(want);
+  };
+}
+
+function mixedCase(s: string, phase: number): string {
+  return [...s].map((c, i) => ((i + phase) % 2 === 0 ? c.toUpperCase() : c.toLowerCase())).join('');
+}
+
+describe('createQuickScanner on the pack pattern', () => {
+  const alternatives = expand(QUICK);
+  const check = checker(QUICK);
+
+  it('reads the pattern as the alternation it is', () => {
+    expect(alternatives.length).toBeGreaterThan(40);
+    const quick = quickPattern(QUICK);
+    for (const a of alternatives) expect(quick.test(a), a).toBe(true);
+    // Not the quickTest fallback: the scanner has tables for this pattern.
+    const plan = quickScannerPlan(QUICK);
+    expect(plan).not.toBeNull();
+    expect(plan?.maxLen).toBe(Math.max(...alternatives.map((a) => a.length)));
+  });
+
+  it('agrees on every anchor alternative, in any case, alone and amid other text', () => {
+    for (const a of alternatives) {
+      for (const form of [a, a.toLowerCase(), a.toUpperCase(), mixedCase(a, 0), mixedCase(a, 1)]) {
+        check(form);
+        check(`Text before ${form}`);
+        check(`${form} and after.`);
+        check(`Some filler, ${form}, more filler — and the end`);
+        check(`xx${form}yy`);
+        // One unit short (the last or the first): no match from this alternative.
+        check(`… ${form.slice(0, -1)} …`);
+        check(`… ${form.slice(1)} …`);
+      }
+    }
+  });
+
+  it('agrees on every case variant the RegExp accepts for each unit of each alternative', () => {
+    const variants = new Map<string, string[]>();
+    for (const a of alternatives) {
+      for (let i = 0; i < a.length; i++) {
+        const unit = a[i] as string;
+        if (!variants.has(unit)) variants.set(unit, caseVariants(unit));
+        for (const v of variants.get(unit) as string[]) check(`see ${a.slice(0, i)}${v}${a.slice(i + 1)}.`);
+      }
+    }
+    // Exotic variants exist for some units (Greek final sigma, Cyrillic Extended-C, Georgian Mtavruli...).
+    expect([...variants.values()].some((v) => v.length > 2)).toBe(true);
+  });
+
+  it('agrees with strip characters inside, before and after every alternative', () => {
+    for (const a of alternatives) {
+      for (const s of STRIP) {
+        for (let i = 0; i <= a.length; i++) {
+          check(`a ${a.slice(0, i)}${s}${a.slice(i)} b`);
+          check(`${a.slice(0, i)}${s}${s}${a.slice(i)}`);
+          check(`${mixedCase(a.slice(0, i), 1)}${s}x${a.slice(i)}`);
+        }
+        // Strip characters between every unit, and far from the anchor.
+        check(`q ${[...a].join(s)} q`);
+        check(`${s} far away ${a.slice(0, -1)}`);
+      }
+    }
+  });
+
+  it('agrees on random texts built from anchor pieces, letters and strip characters', () => {
+    const units = [...new Set(alternatives.join(''))];
+    const letters = [...new Set(units.flatMap((u) => caseVariants(u)))];
+    const pieces = alternatives.flatMap((a) => [a, a.slice(0, Math.ceil(a.length / 2)), a.slice(Math.floor(a.length / 2)), a.slice(1)]);
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...pieces) },
+      { weight: 4, arbitrary: fc.constantFrom(...letters) },
+      { weight: 2, arbitrary: fc.constantFrom(...STRIP) },
+      { weight: 2, arbitrary: fc.constantFrom(' ', 'a', 'e', 'n', '.', '\n', 'о', 'и', '1') },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    const quick = quickPattern(QUICK);
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, upper) => {
+        const s = upper ? t.toUpperCase() : t;
+        expect(createQuickScannerCached(QUICK)(s)).toBe(quickTest(s, quick));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees on the recognizer fixture pages, the seed article, the e2e pages and bench pages', () => {
+    const texts: string[] = [];
+    for (const file of ['pages.jsonl', 'scan-pages.jsonl']) {
+      for (const line of readFileSync(`${FIXTURES}${file}`, 'utf8').split('\n')) {
+        try {
+          const text = (JSON.parse(line) as { text?: unknown }).text;
+          if (typeof text === 'string') texts.push(text);
+        } catch {
+          // not a JSON line (the scanner's tests include some on purpose)
+        }
+      }
+    }
+    const html = (s: string) => s.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ');
+    texts.push(html(readFileSync(`${FIXTURES}scan-page.html`, 'utf8')));
+    for (const f of readdirSync(`${ROOT}seeds`)) texts.push(readFileSync(`${ROOT}seeds/${f}`, 'utf8'));
+    const e2e = `${ROOT}tests/e2e/fixtures/`;
+    for (const f of readdirSync(e2e, { recursive: true }) as string[]) if (f.endsWith('.html')) texts.push(html(readFileSync(e2e + f, 'utf8')));
+    for (const mentions of ['none', 'few', 'many'] as const) texts.push(html(generatePage({ size: '100KB', chars: 100_000, mentions }).html));
+    expect(texts.length).toBeGreaterThan(50);
+    let matched = 0;
+    for (const text of texts) {
+      check(text);
+      if (quickTest(text, quickPattern(QUICK))) matched++;
+      // Each line (block) alone, as is and without its first units; with a soft hyphen inside every word; decomposed
+      // (combining marks: й is и + U+0306).
+      for (const line of text.split('\n')) {
+        check(line);
+        check(line.slice(3));
+        check(line.replace(/(\p{L}{2})(\p{L})/gu, '$1\u00ad$2'));
+        check(line.normalize('NFD'));
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+    expect(matched).toBeLessThan(texts.length);
+  });
+});
+
+const scanners = new Map<string, (text: string) => boolean>();
+function createQuickScannerCached(source: string): (text: string) => boolean {
+  let s = scanners.get(source);
+  if (!s) scanners.set(source, (s = scannerOf(source)));
+  return s;
+}
+
+describe('createQuickScanner on other patterns', () => {
+  const patterns = [
+    // Shapes buildQuick makes: a trie of lower-case anchors, some of one or two units.
+    'a',
+    'ab',
+    '(?:x|yz|abc)',
+    '(?:abc|b(?:c|de))',
+    'c(?:ro(?:cus|oks)|o(?:ncer|rcus))',
+    'моск(?:в|ов)',
+    // More of the syntax: escapes, optional atoms and groups, upper case, a strip character inside, astral units.
+    'a\\.b\\?',
+    'ab?c',
+    'x(?:yz)?w',
+    'Ab(?:CD|e)',
+    '(?:cr\u00e9|cre)me',
+    'ค(?:ร็อ|รอ)',
+    '\ud83d\ude00x',
+    '(?:σοφ|ΣΟΦΙΑ)',
+    // Upper case in the pattern, a final sigma among its units (its lower case depends on the context).
+    'ΑΣ',
+    'x(?:ΟΣ|ς)',
+    '(?:ab|a)(?:c|bc)',
+    // Not the quick syntax: the scanner falls back to quickTest.
+    '[ab]c',
+    'a.c',
+    'a+b',
+    '\\u{1F600}',
+    '(?:a|)',
+    '^ab',
+    '\\bab',
+    '(ab)',
+  ];
+  const alphabet = [...'abcdexyzwABCDEXYZ.?reoumsнкровмсМОСКВ σςοφιαΣΟΦΙΑ\u00e9\u0301คร็อ\ud83d\ude00', ...STRIP];
+
+  it('agrees on random texts for each pattern', () => {
+    for (const source of patterns) {
+      const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          expect(createQuickScannerCached(source)(t), `${source} on ${JSON.stringify(t)}`).toBe(quickTest(t, quickPattern(source)));
+        }),
+        { numRuns: 2_000 },
+      );
+    }
+  });
+
+  it('agrees on each string of each pattern, with strip characters inside', () => {
+    for (const source of patterns.slice(0, 17)) {
+      const check = checker(source);
+      for (const a of expand(source)) {
+        check(a);
+        check(`-${a.toUpperCase()}-`);
+        check(`-${a.toLowerCase()}-`);
+        check(mixedCase(a, 1));
+        for (let i = 1; i < a.length; i++) for (const s of ['\u00ad', '\u0301', '\u0e48']) check(`${a.slice(0, i)}${s}${a.slice(i)}`);
+      }
+    }
+  });
+});
+
+describe('createQuickScanner case variants', () => {
+  it('relates each unit of the pattern to its variants whatever their context (final sigma, dotless i, long s...)', () => {
+    const cases: [string, string[]][] = [
+      ['ΑΣ', ['ασ', 'ας', 'Ασ', 'ΑΣ.', 'xασx']],
+      ['σα', ['ΣΑ', 'ςα', 'ϲα']],
+      ['is', ['IS', 'ıs', 'iſ', 'İS', 'ﬁs']],
+      ['k\u00e5', ['K\u00c5', '\u212a\u00e5', 'k\u212b']],
+      ['\u0432\u043e', ['\u1c80\u1c82', '\u0412\u041e']],
+      ['\u10d9\u10e0', ['\u1c99\u1ca0', '\u10b9\u10c0']],
+    ];
+    for (const [source, texts] of cases) {
+      const check = checker(source);
+      for (const t of texts) check(t);
+    }
+  });
+});
+
+describe('createQuickScanner options', () => {
+  it('has no plan for what is not the quick syntax, and uses quickTest there', () => {
+    for (const source of ['[ab]c', 'a.c', 'a+b', 'a*', 'a{2}', '\\u{1F600}', '\\d', '(?:a|)', 'a?', '^ab', '(ab)', '(?=a)b', 'a)', '(?:a', 'a\\']) {
+      expect(quickScannerPlan(source), source).toBeNull();
+    }
+    expect(quickScannerPlan('(?:ab|c(?:d|ef))')).toMatchObject({ maxLen: 3, units: expect.any(String) });
+  });
+
+  it('gives the same answers with a plan that went through JSON (as one shipped with the pattern would)', () => {
+    const plan = JSON.parse(JSON.stringify(quickScannerPlan(QUICK))) as ReturnType<typeof quickScannerPlan>;
+    const scan = createQuickScanner(QUICK, { plan, minLength: 0 });
+    const quick = quickPattern(QUICK);
+    for (const a of expand(QUICK)) {
+      for (const t of [`x ${a} y`, `x ${a.toUpperCase().slice(0, -1)} y`, `${a.slice(0, 2)}\u00ad${a.slice(2)}`]) expect(scan(t), t).toBe(quickTest(t, quick));
+    }
+  });
+
+  it('uses quickTest below minLength and the scanner from it, with the same answers', () => {
+    // A plan that never finds anything shows which path answered.
+    const never = { units: '', bits: [], start: 1, ends: [1, 1], maxLen: 1 };
+    const scan = createQuickScanner('crocus', { plan: never, minLength: 10 });
+    expect(scan('a crocus')).toBe(true); // 8 units: quickTest
+    expect(scan('a crocus!!')).toBe(false); // 10 units: the (broken) plan
+    expect(QUICK_SCAN_MIN).toBeGreaterThan(100_000);
+  });
+
+  it('agrees on texts of QUICK_SCAN_MIN units and more with the default options', () => {
+    const scan = createQuickScanner(QUICK);
+    const quick = quickPattern(QUICK);
+    const none = generatePage({ size: '1MB', chars: 1_000_000, mentions: 'none' }).html.replace(/<[^>]*>/g, ' ');
+    const many = generatePage({ size: '1MB', chars: 1_000_000, mentions: 'many' }).html.replace(/<[^>]*>/g, ' ');
+    expect(none.length).toBeGreaterThanOrEqual(QUICK_SCAN_MIN);
+    const late = `${none}… Crocus City Hall`;
+    const stripped = `${none} кро\u00adкус`;
+    const marks = `${none.replace(/e/g, 'e\u0301')} moscow`;
+    for (const text of [none, many, late, stripped, marks, `${stripped.slice(0, -1)}`]) expect(scan(text)).toBe(quickTest(text, quick));
+    expect([none, late, stripped, marks].map(scan)).toEqual([false, true, true, true]);
+  });
+});
