@@ -36,6 +36,8 @@ const OVERLAP = 256;
 
 /** The text of the same-origin frames under `doc` (which the page script's walk would read too). */
 function framesText(doc: Document, depth = 0): string {
+  // No child frames at all (most pages): no need to search the document for them.
+  if (!doc.defaultView?.length) return '';
   let text = '';
   for (const frame of doc.querySelectorAll('iframe, frame')) {
     try {

@@ -10,9 +10,11 @@ export const QUICK_STRIP_RANGES: [number, number][] = [
   [0x6df, 0x6e4], [0x6e7, 0x6e8], [0x6ea, 0x6ed], [0xe47, 0xe4e], [0xec8, 0xecd], [0x93c, 0x93c], [0x901, 0x901],
   [0x9bc, 0x9bc], [0x981, 0x981],
 ];
-const QUICK_STRIP_CLASS = `[${QUICK_STRIP_RANGES.map(([a, b]) => (a === b ? `\\u{${a.toString(16)}}` : `\\u{${a.toString(16)}}-\\u{${b.toString(16)}}`)).join('')}]`;
-const QUICK_STRIP = new RegExp(QUICK_STRIP_CLASS, 'gu');
-const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS, 'u');
+const unit = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+// All in the Basic Multilingual Plane: a class of plain \uXXXX escapes, without the `u` flag (faster to scan).
+const QUICK_STRIP_CLASS = `[${QUICK_STRIP_RANGES.map(([a, b]) => (a === b ? unit(a) : `${unit(a)}-${unit(b)}`)).join('')}]`;
+const QUICK_STRIP = new RegExp(QUICK_STRIP_CLASS, 'g');
+const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS);
 
 /**
  * The quick pattern as a RegExp (`source` from the matcher table's `quick`). Without the `u` flag where the source
