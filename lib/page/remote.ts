@@ -32,11 +32,14 @@ export interface RemoteOptions {
   cancelled(): boolean;
   /** Characters per message. Default 512 K. */
   batchChars?: number;
+  /** Wait before the one retry of a failed round trip. Default 500 ms. */
+  retryMs?: number;
 }
 
 /** The background refuses requests larger than this (a page script never sends more than `batchChars` + one block). */
 export const MAX_REQUEST_CHARS = 4_000_000;
 const BATCH_CHARS = 1 << 19;
+const RETRY_MS = 500;
 /** Chunk size of the background's run: what the page used at its fastest (the chunking is part of the gating). */
 const CHUNK_CHARS = 32_768;
 
@@ -61,7 +64,14 @@ export async function recognizeRemotely(texts: readonly string[], o: RemoteOptio
   const redo: [number, number][] = [];
 
   const run = async ([from, to]: [number, number]): Promise<boolean> => {
-    const reply = await o.send({ texts: texts.slice(from, to), about, evidence: about ? evidence : [] });
+    const request = { texts: texts.slice(from, to), about, evidence: about ? evidence : [] };
+    // A round trip can fail while the background is being restarted: one more try before giving up.
+    const reply = await o.send(request).catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, o.retryMs ?? RETRY_MS));
+      if (o.cancelled()) return null;
+      return o.send(request);
+    });
+    if (!reply) return false;
     if (o.cancelled()) return false;
     reply.perBlock.forEach((ms, k) => {
       if (from + k < to) perBlock[from + k] = ms.map((m) => ({ ...m, block: from + k }));

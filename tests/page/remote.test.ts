@@ -55,6 +55,22 @@ describe('recognition in the background (page script ↔ background)', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('tries a failed round trip once more (the background restarting), and fails when it fails again', async () => {
+    const answer = background();
+    let calls = 0;
+    const flaky = vi.fn(async (request: RecognizeRequest) => {
+      if (++calls === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return answer(request);
+    });
+    const r = await recognizeRemotely(texts, { send: flaky, about: false, evidence: [], cancelled: () => false, batchChars: 500, retryMs: 1 });
+    expect(r.perBlock.flat()).toEqual(recognizeBlocks(texts, table).mentions);
+    const down = vi.fn(async () => {
+      throw new Error('gone');
+    });
+    await expect(recognizeRemotely(texts, { send: down, about: false, evidence: [], cancelled: () => false, retryMs: 1 })).rejects.toThrow('gone');
+    expect(down).toHaveBeenCalledTimes(2);
+  });
+
   it('sends no batch larger than asked, except a single block that is larger on its own', async () => {
     const send = background();
     const long = 'word '.repeat(400);
