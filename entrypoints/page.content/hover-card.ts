@@ -26,12 +26,13 @@ const sameTarget = (a: CardTarget | null, b: CardTarget | null) => a === b || (a
  * which the background injects when the pointer first comes to rest on a highlight: it loads during the dwell.
  */
 export function startHoverCard(ctx: ContentScriptContext, controller: PageController, actions: CardActions) {
-  // The card's host: one per frame, made now (cheap: an empty element), filled by the card script when it comes.
+  // The card's host: one per frame, empty until the card script fills it; in the page once there is something to
+  // explain (a page that only looked like a candidate is left exactly as it was).
   const host = document.createElement('crocus-context-card');
   host.setAttribute(UI_HOST_ATTR, '');
   const shadow = host.attachShadow({ mode: 'open' });
   const attach = () => (document.body ?? document.documentElement).append(host);
-  attach();
+  let placed = false;
   let ui: CardUi | undefined;
   let loading: Promise<CardUi | undefined> | undefined;
   let shown: CardTarget | null = null;
@@ -157,4 +158,17 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
     hide();
     host.remove();
   });
+
+  return {
+    /** Called with each recognition result: the host joins the page with the first highlight. */
+    update(mentions: number) {
+      // Once: a page that removes the host keeps it removed (a hover puts it back, as below).
+      if (mentions > 0 && !placed && ctx.isValid) {
+        placed = true;
+        attach();
+      }
+    },
+  };
 }
+
+export type HoverCardFeature = ReturnType<typeof startHoverCard>;

@@ -11,7 +11,7 @@ import { isolate } from './isolate';
 import { removeLeftoverUi } from './leftovers';
 import { startReporting } from './report';
 import { pageContext, reveal } from './page-context';
-import { startHoverCard } from './hover-card';
+import { startHoverCard, type HoverCardFeature } from './hover-card';
 import { createOverlay } from './overlay';
 import { startClaims, type ClaimsFeature } from './claims';
 
@@ -44,6 +44,7 @@ export default defineContentScript({
     const reporter = isolate('report', () => startReporting(ctx));
     // Assigned right after the controller exists; the controller's first result comes later (it works in slices).
     let claims: ClaimsFeature | undefined;
+    let hoverCard: HoverCardFeature | undefined;
 
     const pattern = quickPattern(quick);
     const controller = createPageController({
@@ -58,6 +59,7 @@ export default defineContentScript({
       onResult: (result) => {
         reporter?.update(result.mentions);
         claims?.update();
+        hoverCard?.update(result.mentions.length);
       },
       onNavigate: (listener) => {
         ctx.addEventListener(window, 'wxt:locationchange', listener);
@@ -73,7 +75,7 @@ export default defineContentScript({
     // (highlights and card host go) instead of lingering on the page.
     ctx.setInterval(() => {}, 1000);
 
-    isolate('hover card', () =>
+    hoverCard = isolate('hover card', () =>
       startHoverCard(ctx, controller, {
         openPanel: (entity) => overlay?.open(entity),
         claimAt: (x, y) => claims?.claimAt(x, y) ?? null,

@@ -71,8 +71,7 @@ export async function recognizeRemotely(texts: readonly string[], o: RemoteOptio
       if (o.cancelled()) return null;
       return o.send(request);
     });
-    if (!reply) return false;
-    if (o.cancelled()) return false;
+    if (!reply || o.cancelled()) return false;
     reply.perBlock.forEach((ms, k) => {
       if (from + k < to) perBlock[from + k] = ms.map((m) => ({ ...m, block: from + k }));
     });

@@ -33,6 +33,7 @@ function pageState() {
     entity: ranges('crocus-entity').map(describe),
     registered: CSS.highlights.has('crocus-event') || CSS.highlights.has('crocus-entity'),
     bodyUnchanged: window.__fixtureBody !== undefined && clone.innerHTML === window.__fixtureBody,
+    uiHosts: document.querySelectorAll('[data-crocus-context]').length,
     shadowUnchanged: window.__fixtureShadow === undefined || document.getElementById('card').shadowRoot.innerHTML === window.__fixtureShadow,
     marks: document.querySelectorAll('crocus-mark').length,
     painted: lead ? getComputedStyle(lead, '::highlight(crocus-event)').backgroundColor : null,
@@ -145,6 +146,9 @@ export function highlightsSuite({ name, launch }) {
     assert.deepEqual(s.event, []);
     assert.deepEqual(s.entity, []);
     assert.equal(s.bodyUnchanged, true);
+    // The page names the flower: the page script ran, found nothing to explain and added nothing, not even the
+    // card's empty host.
+    assert.equal(s.uiHosts, 0);
     await page.close();
   });
 
