@@ -3,7 +3,7 @@
 import '@/lib/page/highlight.css';
 import quick, { plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
-import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
+import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
@@ -13,7 +13,8 @@ import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
  *
  * An unlisted script, declared in the manifest by wxt.config.ts: WXT's content-script wrapper would bring its
  * context object and the browser-API polyfill (three quarters of the file) into every page. It talks to the
- * browser API directly instead, and notices that the extension was reloaded by its runtime id going away.
+ * browser API directly instead (only once there is something to tell), and notices that the extension was reloaded
+ * by its runtime id going away.
  *
  * Frames: it runs in every frame (and in about:blank / srcdoc frames). A frame the parent can read (same origin) is
  * covered by the parent's page script, whose walk enters it (lib/page/frames.ts): there a match only tells the
@@ -21,7 +22,7 @@ import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
  * with their parent (and sandboxed ones) get a page script of their own.
  */
 interface RuntimeLike {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }
 
 /** Text added later is tested in batches, at most this often. */
@@ -55,11 +56,12 @@ function framesText(doc: Document, depth = 0): string {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineUnlistedScript(() => {
-  const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)!;
+  // The browser API is touched only when there is something to tell (its first use has a cost of its own).
+  const runtime = () => ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)?.runtime;
   // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
   const test = createQuickScanner(quick, { plan });
   const home = coveringWindow();
-  const event = frameCandidateEvent(api.runtime?.id);
+  const event = FRAME_CANDIDATE_EVENT;
   let done = false;
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +86,7 @@ export default defineUnlistedScript(() => {
       return;
     }
     try {
-      void api.runtime.sendMessage({ type: 'sentinel/candidate' }).catch(() => {
+      void runtime()!.sendMessage({ type: 'sentinel/candidate' }).catch(() => {
         // The page is going away, or the extension is reloading: nothing to do.
       });
     } catch {
@@ -95,7 +97,7 @@ export default defineUnlistedScript(() => {
   const testPending = () => {
     timer = undefined;
     // An orphaned sentinel (the extension reloaded) stops watching.
-    if (!api.runtime?.id) return stop();
+    if (!runtime()?.id) return stop();
     const nodes = pending;
     pending = new Set();
     for (const node of nodes) {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import quick from 'virtual:crocus/quick';
 import { quickPattern, quickTest } from '@/lib/recognize/quick';
 import { createPageController } from '@/lib/page/controller';
-import { coveringWindow, frameCandidateEvent } from '@/lib/page/frames';
+import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import type { HighlightStyleName } from '@/lib/page/highlighter';
 import { ContentRequest, type ContentReplies } from '@/lib/messages/content';
 import { createRouterFor } from '@/lib/messages/router';
@@ -67,7 +67,7 @@ export default defineContentScript({
     });
     claims = isolate('claims', () => startClaims(ctx, controller, (found) => reporter?.claims(found.map((c) => c.claim))));
     // A same-origin frame whose text matched (it may have loaded after the walk): read the page again.
-    ctx.addEventListener(document, frameCandidateEvent(browser.runtime.id), () => controller.rescan());
+    ctx.addEventListener(document, FRAME_CANDIDATE_EVENT, () => controller.rescan());
     controller.start();
     ctx.onInvalidated(() => controller.stop());
     // Once the extension is reloaded or removed this script is orphaned (no messages, no panel). WXT's context

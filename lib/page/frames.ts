@@ -29,8 +29,7 @@ export function coveringWindow(win: Window = window): Window {
 /**
  * Dispatched on the covering window's document by the sentinel of a covered frame whose text matched: the covering
  * frame's sentinel activates, or its running page script rescans (the frame may have loaded after its walk).
- * Namespaced by the extension id, like WXT's own events.
+ * A fixed name (an extension id would add no secrecy: ids are public), so that the sentinel touches no browser API
+ * on a page without a candidate.
  */
-export function frameCandidateEvent(extensionId: string | undefined): string {
-  return `${extensionId ?? 'crocus-context'}:frame-candidate`;
-}
+export const FRAME_CANDIDATE_EVENT = 'crocus-context:frame-candidate';
