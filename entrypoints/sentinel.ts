@@ -120,7 +120,7 @@ export default defineUnlistedScript(() => {
     const text = (document.body?.textContent ?? '') + framesText(document);
     if (text.length <= SLICE_CHARS) return test(text);
     for (let at = 0; at < text.length; at += SLICE_CHARS) {
-      // Reading a very long text is a task of its own: the first slice waits for the next one.
+      // Reading a very long text was a task of its own: every slice, the first too, gets one of its own.
       await nextTask();
       if (done) return false;
       if (test(text.slice(Math.max(0, at - OVERLAP), at + SLICE_CHARS))) return true;
