@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createRouter } from '@/lib/messages/background-router';
 import { sendToTab } from '@/lib/messages/send';
 import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
@@ -34,6 +34,14 @@ async function targetTab(tabId: number | undefined, senderTab: number | undefine
   return active?.id;
 }
 
+/** Injects one of our scripts into the sender's frame; false when the sender is not in a tab. */
+async function injectInto(sender: Browser.runtime.MessageSender, file: typeof PAGE_SCRIPT | typeof CARD_SCRIPT): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+  return true;
+}
+
 /** Firefox's sidebar API (not in Chrome's types). */
 type SidebarAction = { open(): Promise<void> };
 
@@ -67,19 +75,11 @@ export default defineBackground(() => {
         return { badge };
       },
       // The sentinel found a candidate: inject the full page script into that frame, unless the site is off.
-      'sentinel/candidate': async (_msg, sender) => {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || !(await enabledFor(sender.url))) return { activated: false };
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT] });
-        return { activated: true };
-      },
+      'sentinel/candidate': async (_msg, sender) => ({
+        activated: (await enabledFor(sender.url)) && (await injectInto(sender, PAGE_SCRIPT)),
+      }),
       // The reader rests on a highlight for the first time in this frame: the card's UI comes now.
-      'page/card': async (_msg, sender) => {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return { loaded: false };
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
-        return { loaded: true };
-      },
+      'page/card': async (_msg, sender) => ({ loaded: await injectInto(sender, CARD_SCRIPT) }),
       'page/settings': async (_msg, sender) => {
         const settings = await loadSettings();
         return { active: await enabledFor(sender.url), highlightStyle: settings.highlightStyle };

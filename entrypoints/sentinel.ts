@@ -61,7 +61,6 @@ export default defineUnlistedScript(() => {
   // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
   const test = createQuickScanner(quick, { plan });
   const home = coveringWindow();
-  const event = FRAME_CANDIDATE_EVENT;
   let done = false;
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +68,7 @@ export default defineUnlistedScript(() => {
   const stop = () => {
     done = true;
     observer.disconnect();
-    document.removeEventListener(event, activate);
+    document.removeEventListener(FRAME_CANDIDATE_EVENT, activate);
     if (timer !== undefined) clearTimeout(timer);
   };
 
@@ -79,7 +78,7 @@ export default defineUnlistedScript(() => {
     if (home !== window) {
       // A same-origin frame: the covering frame's page script reads this text.
       try {
-        home.document.dispatchEvent(new CustomEvent(event));
+        home.document.dispatchEvent(new CustomEvent(FRAME_CANDIDATE_EVENT));
       } catch {
         // The covering frame went away meanwhile.
       }
@@ -131,6 +130,6 @@ export default defineUnlistedScript(() => {
   // Watch from the start, so text added while a long page is being tested is not missed.
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   // Covered frames below this one report their matches here.
-  if (home === window) document.addEventListener(event, activate);
+  if (home === window) document.addEventListener(FRAME_CANDIDATE_EVENT, activate);
   void testPage().then((hit) => hit && activate());
 });

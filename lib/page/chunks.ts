@@ -106,6 +106,14 @@ function withEvidence<T>(
   };
 }
 
+/** End (exclusive) of the group of texts from `from` that holds at most `max` characters, and at least one text. */
+export function groupEnd(texts: readonly string[], from: number, max: number): number {
+  let to = from;
+  let chars = 0;
+  while (to < texts.length && (to === from || chars + texts[to]!.length <= max)) chars += texts[to++]!.length;
+  return to;
+}
+
 /** Recognize `texts` chunk by chunk, yielding between chunks once a slice's budget is spent. */
 export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRunOptions<T>): Promise<ChunkRunResult> {
   const sizer = o.sizer ?? { chars: 16_384 };
@@ -145,9 +153,7 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
 
   let i = 0;
   while (i < texts.length) {
-    let to = i;
-    let chars = 0;
-    while (to < texts.length && (to === i || chars + texts[to].length <= sizer.chars)) chars += texts[to++].length;
+    const to = groupEnd(texts, i, sizer.chars);
     const r = run(i, to);
     store(i, to, r);
     if (r.about && !about) {

@@ -9,7 +9,7 @@
  * the attack are sent again once it is.
  */
 import type { BlockMention } from '../recognize/types';
-import { recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
+import { groupEnd, recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
 
 /** What one round trip asks of the background, and what it answers. */
 export interface RecognizeRequest {
@@ -45,14 +45,7 @@ const CHUNK_CHARS = 32_768;
 
 function batchesOf(texts: readonly string[], max: number): [number, number][] {
   const out: [number, number][] = [];
-  let from = 0;
-  while (from < texts.length) {
-    let to = from;
-    let chars = 0;
-    while (to < texts.length && (to === from || chars + texts[to]!.length <= max)) chars += texts[to++]!.length;
-    out.push([from, to]);
-    from = to;
-  }
+  for (let from = 0; from < texts.length; from = out[out.length - 1]![1]) out.push([from, groupEnd(texts, from, max)]);
   return out;
 }
 

@@ -13,11 +13,9 @@ import { plural } from '@/components/panel/format';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings';
 import { HistoryStore } from '@/lib/storage/history';
 import { entry, freshName } from '../storage/helpers';
+import { locales, useLocale, type Messages } from '../support/locales';
 
-type Messages = Record<string, { message: string }>;
 const ROOT = resolve(__dirname, '../..');
-const load = (lang: string) => JSON.parse(readFileSync(resolve(ROOT, `public/_locales/${lang}/messages.json`), 'utf8')) as Messages;
-const locales = { en: load('en'), ru: load('ru'), uk: load('uk') };
 const LANGS = ['en', 'ru', 'uk'] as const;
 const CATEGORIES = ['one', 'few', 'many', 'other'];
 const optionKeys = (m: Messages) => Object.keys(m).filter((k) => k.startsWith('options_')).sort();
@@ -47,18 +45,6 @@ function usedKeys(): { direct: string[]; plurals: string[] } {
     direct: [...new Set([...code.matchAll(/\bt\(\s*'(options_[a-z0-9_]+)'/g)].map((m) => m[1]!))],
     plurals: [...new Set([...code.matchAll(/\bplural\(\s*'(options_[a-z0-9_]+)'/g)].map((m) => m[1]!))],
   };
-}
-
-/** Serves one locale's messages through the fake browser, as the real one would for that UI language. */
-function useLocale(lang: (typeof LANGS)[number]) {
-  const messages = locales[lang];
-  Object.assign(fakeBrowser.i18n, {
-    getMessage: (key: string, subs?: string | string[]) => {
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-    },
-    getUILanguage: () => lang,
-  });
 }
 
 describe('options messages', () => {

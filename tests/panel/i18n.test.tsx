@@ -2,29 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { plural } from '@/components/panel/format';
 import { fakeApi, mount, realPack, SEED_CONTEXT, text, unmountAll } from './support';
+import { locales, useLocale, type Messages } from '../support/locales';
 
-type Messages = Record<string, { message: string }>;
-const load = (lang: string) =>
-  JSON.parse(readFileSync(resolve(__dirname, `../../public/_locales/${lang}/messages.json`), 'utf8')) as Messages;
-const locales = { en: load('en'), ru: load('ru'), uk: load('uk') };
 const panelKeys = (m: Messages) => Object.keys(m).filter((k) => k.startsWith('panel_')).sort();
 const placeholders = (s: string) => [...new Set(s.match(/\$\d/g) ?? [])].sort();
-
-/** Serves one locale's messages through the fake browser, as the real one would for that UI language. */
-function useLocale(lang: keyof typeof locales) {
-  const messages = locales[lang];
-  Object.assign(fakeBrowser.i18n, {
-    getMessage: (key: string, subs?: string | string[]) => {
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-    },
-    getUILanguage: () => lang,
-  });
-}
 
 afterEach(() => {
   unmountAll();
