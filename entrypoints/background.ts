@@ -5,7 +5,7 @@ import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
 import { createHistoryService } from '@/lib/storage/service';
 import table from 'virtual:crocus/matcher';
 import claimTable from 'virtual:crocus/claims';
-import { recognizeBlocks } from '@/lib/recognize/recognize';
+import { hasAnchor, recognizeBlocks } from '@/lib/recognize/recognize';
 import { matchClaims } from '@/lib/claims/match';
 import { answerRecognize } from '@/lib/page/remote';
 
@@ -74,10 +74,14 @@ export default defineBackground(() => {
         await history.report(msg, sender);
         return { badge };
       },
-      // The sentinel found a candidate: inject the full page script into that frame, unless the site is off.
-      'sentinel/candidate': async (_msg, sender) => ({
-        activated: (await enabledFor(sender.url)) && (await injectInto(sender, PAGE_SCRIPT)),
-      }),
+      // The sentinel found a candidate: inject the full page script into that frame, unless the site is off or the
+      // text around the matches holds no name that could make the page about the attack (it names Moscow or a
+      // concert): such a page costs one message, and the sentinel goes on watching text added later.
+      'sentinel/candidate': async (msg, sender) => {
+        if (!(await enabledFor(sender.url))) return { activated: false, watch: false };
+        if (msg.windows && msg.complete && !hasAnchor(msg.windows, table)) return { activated: false, watch: true };
+        return { activated: await injectInto(sender, PAGE_SCRIPT), watch: false };
+      },
       // The reader rests on a highlight for the first time in this frame: the card's UI comes now.
       'page/card': async (_msg, sender) => ({ loaded: await injectInto(sender, CARD_SCRIPT) }),
       'page/settings': async (_msg, sender) => {

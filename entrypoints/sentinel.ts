@@ -8,8 +8,10 @@ import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
  * text against one compiled pattern (the anchors of every name in the knowledge pack); on no match it stops, apart
- * from a cheap observer that tests text added later. On a match it asks the background to inject the full page
- * script (highlighter, hover card) into this frame.
+ * from a cheap observer that tests text added later. On a match it sends the background the text around the
+ * matches (a few hundred characters each); when that holds a name that can anchor the page the background injects
+ * the full page script (highlighter, hover card) into this frame, else (the page names Moscow or a concert) the
+ * sentinel goes on watching text added later.
  *
  * An unlisted script, declared in the manifest by wxt.config.ts: WXT's content-script wrapper would bring its
  * context object and the browser-API polyfill (three quarters of the file) into every page. It talks to the
@@ -24,6 +26,15 @@ import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 interface RuntimeLike {
   runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }
+
+/** What the sentinel tells the background: the text around its matches (lib/recognize/quick.ts). */
+interface Found {
+  windows: string[];
+  complete: boolean;
+}
+
+/** At most this many pieces of text go with one message; a page with more matches gets the page script. */
+const MAX_WINDOWS = 64;
 
 /** Text added later is tested in batches, at most this often. */
 const RECHECK_MS = 400;
@@ -59,23 +70,41 @@ export default defineUnlistedScript(() => {
   // The browser API is touched only when there is something to tell (its first use has a cost of its own).
   const runtime = () => ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)?.runtime;
   // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
-  const test = createQuickScanner(quick, { plan });
+  const scanner = createQuickScanner(quick, { plan });
   const home = coveringWindow();
   let done = false;
+  /** A question to the background is under way: text added meanwhile waits for its answer. */
+  let asking = false;
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const stop = () => {
     done = true;
+    asking = false;
     observer.disconnect();
-    document.removeEventListener(FRAME_CANDIDATE_EVENT, activate);
+    document.removeEventListener(FRAME_CANDIDATE_EVENT, onFrameCandidate);
     if (timer !== undefined) clearTimeout(timer);
   };
 
-  function activate() {
-    if (done) return;
-    stop();
+  /**
+   * Adds the pieces of `text` around its matches to `found` (the test itself: no piece, no match); false once
+   * `found` holds as many as a message may.
+   */
+  const collect = (found: Found, text: string): boolean => {
+    const { windows, complete } = scanner.windows(text, MAX_WINDOWS - found.windows.length);
+    found.windows.push(...windows);
+    if (!complete) found.complete = false;
+    return found.complete;
+  };
+
+  /**
+   * Asks the background for the page script. `found` is the text around this frame's matches; without it (a
+   * covered frame below matched) the page script comes unconditionally.
+   */
+  async function activate(found?: Found) {
+    if (done || asking) return;
     if (home !== window) {
+      stop();
       // A same-origin frame: the covering frame's page script reads this text.
       try {
         home.document.dispatchEvent(new CustomEvent(FRAME_CANDIDATE_EVENT));
@@ -84,24 +113,38 @@ export default defineUnlistedScript(() => {
       }
       return;
     }
+    asking = true;
+    let watch = false;
     try {
-      void runtime()!.sendMessage({ type: 'sentinel/candidate' }).catch(() => {
-        // The page is going away, or the extension is reloading: nothing to do.
-      });
+      const reply = (await runtime()!.sendMessage({ type: 'sentinel/candidate', ...found })) as { ok?: boolean; value?: { watch?: boolean } } | undefined;
+      watch = !!(reply?.ok && reply.value?.watch);
     } catch {
-      // The extension was reloaded or removed: this script is orphaned and stays quiet.
+      // The page is going away, or the extension was reloaded or removed: this script stays quiet.
     }
+    asking = false;
+    if (!watch) return stop();
+    // Nothing here can anchor the page: keep testing text added later (some may have arrived meanwhile).
+    if (pending.size) timer ??= setTimeout(testPending, RECHECK_MS);
   }
+
+  const onFrameCandidate = () => void activate();
 
   const testPending = () => {
     timer = undefined;
+    if (done) return;
     // An orphaned sentinel (the extension reloaded) stops watching.
     if (!runtime()?.id) return stop();
+    if (asking) {
+      timer = setTimeout(testPending, RECHECK_MS);
+      return;
+    }
     const nodes = pending;
     pending = new Set();
+    const found: Found = { windows: [], complete: true };
     for (const node of nodes) {
-      if (node.isConnected && test(node.textContent ?? '')) return activate();
+      if (node.isConnected && !collect(found, node.textContent ?? '')) break;
     }
+    if (found.windows.length || !found.complete) void activate(found);
   };
 
   // A page rewriting one node thousands of times a second adds it here once per batch, not once per write.
@@ -113,23 +156,29 @@ export default defineUnlistedScript(() => {
     timer ??= setTimeout(testPending, RECHECK_MS);
   });
 
-  /** The page's text, in one task when short and in slices when long. */
-  const testPage = async (): Promise<boolean> => {
-    if (test(document.title)) return true;
+  /**
+   * The page's text, in one task when short and in slices when long: the text around every match, or null when
+   * nothing matched. Once a message's worth of pieces is collected the rest is not read.
+   */
+  const testPage = async (): Promise<Found | null> => {
+    const found: Found = { windows: [], complete: true };
     const text = (document.body?.textContent ?? '') + framesText(document);
-    if (text.length <= SLICE_CHARS) return test(text);
-    for (let at = 0; at < text.length; at += SLICE_CHARS) {
-      // Reading a very long text was a task of its own: every slice, the first too, gets one of its own.
-      await nextTask();
-      if (done) return false;
-      if (test(text.slice(Math.max(0, at - OVERLAP), at + SLICE_CHARS))) return true;
+    if (collect(found, document.title)) {
+      if (text.length <= SLICE_CHARS) collect(found, text);
+      else {
+        for (let at = 0; at < text.length; at += SLICE_CHARS) {
+          // Reading a very long text was a task of its own: every slice, the first too, gets one of its own.
+          await nextTask();
+          if (done || !collect(found, text.slice(Math.max(0, at - OVERLAP), at + SLICE_CHARS))) break;
+        }
+      }
     }
-    return false;
+    return found.windows.length || !found.complete ? found : null;
   };
 
   // Watch from the start, so text added while a long page is being tested is not missed.
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   // Covered frames below this one report their matches here.
-  if (home === window) document.addEventListener(FRAME_CANDIDATE_EVENT, activate);
-  void testPage().then((hit) => hit && activate());
+  if (home === window) document.addEventListener(FRAME_CANDIDATE_EVENT, onFrameCandidate);
+  void testPage().then((found) => found && activate(found));
 });

@@ -46,8 +46,17 @@ export const PageContextRequest = z.object({ type: z.literal('page/context'), ta
 /** From the panel: scroll to and flash mention `index` on the tab. */
 export const RevealRequest = z.object({ type: z.literal('page/reveal'), tabId: z.number().int().optional(), index: z.number().int().nonnegative() });
 
-/** From the sentinel: this frame's text matched the quick pattern; inject the page script if the site is enabled. */
-export const CandidateReport = z.object({ type: z.literal('sentinel/candidate') });
+/**
+ * From the sentinel: this frame's text matched the quick pattern; inject the page script if the site is enabled.
+ * `windows` (the text around every match, lib/recognize/quick.ts) let the background first check for a name that
+ * can anchor the page; without them (a covered frame's match), or when they do not cover every match (`complete`
+ * false), the page script is injected.
+ */
+export const CandidateReport = z.object({
+  type: z.literal('sentinel/candidate'),
+  windows: z.array(z.string().max(8_192)).max(64).optional(),
+  complete: z.boolean().optional(),
+});
 
 /** From the page script: may it run here, and how should highlights look (settings stay in the background). */
 export const PageSettingsRequest = z.object({ type: z.literal('page/settings') });
@@ -126,7 +135,8 @@ export interface Replies {
   /** null when the tab has no content script (a browser page, a page without mentions the script skipped). */
   'page/context': PageContext | null;
   'page/reveal': { revealed: boolean };
-  'sentinel/candidate': { activated: boolean };
+  /** `watch`: nothing here can anchor the page; the sentinel keeps testing text added later. */
+  'sentinel/candidate': { activated: boolean; watch: boolean };
   'page/settings': { active: boolean; highlightStyle: string };
   'site/disable': { site: string };
   'page/recognize': RecognizeReply;

@@ -3,7 +3,7 @@
  * units, about five times faster than the two RegExp passes of `quickTest` on a page without a match (the sentinel
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
-import { QUICK_STRIP_RANGES, quickPattern, quickTest } from './quick';
+import { QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, windowsAround, type QuickWindows } from './quick';
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
 const GRAM_MAX = 4;
 /** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets `quickTest`. */
@@ -318,23 +318,39 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
  * ~1.5 ms of it; ~0.35 ms once V8 has compiled the code), ~0.5 ms from a plan; the mask table is an Int32Array of
  * 65,536 entries (256 KB). Then ~4 ms until V8 has optimized the loop, and ~1.9 ns per code unit.
  */
-export function createQuickScanner(
-  source: string,
-  options: { plan?: QuickScannerPlan | null; minLength?: number } = {},
-): (text: string) => boolean {
-  const quick = quickPattern(source);
-  const minLength = options.minLength ?? QUICK_SCAN_MIN;
-  let scan: ((text: string) => boolean) | undefined;
-  return (text) => {
-    if (text.length < minLength) return quickTest(text, quick);
-    scan ??= scanner(quick, options.plan === undefined ? quickScannerPlan(source) : options.plan);
-    return scan(text);
-  };
+export interface QuickScanner {
+  (text: string): boolean;
+  /**
+   * `quickWindows(text, quickPattern(source, 'g'), max)`: the pieces of the text around its matches (none: no match).
+   * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
+   * recognizer ignores the strip characters they may hold).
+   */
+  windows(text: string, max: number): QuickWindows;
 }
 
-/** The scanner of a plan (`quickTest` without one). */
-function scanner(quick: RegExp, plan: QuickScannerPlan | null): (text: string) => boolean {
-  if (!plan || quick.unicode) return (text) => quickTest(text, quick);
+export function createQuickScanner(source: string, options: { plan?: QuickScannerPlan | null; minLength?: number } = {}): QuickScanner {
+  const quick = quickPattern(source);
+  const minLength = options.minLength ?? QUICK_SCAN_MIN;
+  let find: Find | null | undefined;
+  let quickAll: RegExp | undefined;
+  const finder = () => (find === undefined ? (find = scanner(quick, options.plan === undefined ? quickScannerPlan(source) : options.plan)) : find);
+  const test = ((text: string) => {
+    const f = text.length < minLength ? null : finder();
+    return f ? f(text, 0) >= 0 : quickTest(text, quick);
+  }) as QuickScanner;
+  test.windows = (text, max) => {
+    const f = text.length < minLength ? null : finder();
+    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (quickAll ??= quickPattern(source, 'g')), max);
+  };
+  return test;
+}
+
+/** Position of the first match at or after `from` (the unit where the scanner confirmed it), or -1. */
+type Find = (text: string, from: number) => number;
+
+/** The scanner of a plan (null without one: `quickTest` then). */
+function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
+  if (!plan || quick.unicode) return null;
   const mask = new Int32Array(0x10000);
   for (let i = 0; i < QUICK_STRIP_RANGES.length; i++) {
     const r = QUICK_STRIP_RANGES[i] as [number, number];
@@ -384,10 +400,12 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): (text: string) =
   };
 
   let resumeState = 0;
+  let stripHit = 0;
   /**
    * From a strip character at `i` (state `d` after it): runs the automaton over the text as is (`d`) and as it reads
-   * without strip characters (`d2`) until L units in a row are none. Returns -1 on a match, else the last unit it
-   * read (the state after it in `resumeState`, where both readings agree again).
+   * without strip characters (`d2`) until L units in a row are none. Returns -1 on a match (the unit where it was
+   * confirmed in `stripHit`), else the last unit it read (the state after it in `resumeState`, where both readings
+   * agree again).
    */
   const stripRun = (text: string, i: number, d: number): number => {
     const n = text.length;
@@ -403,7 +421,10 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): (text: string) =
     for (let j = i + 1; j < n; j++) {
       const m = mask[text.charCodeAt(j)] as number;
       d = ((d << 1) | START) & m;
-      if ((d & END) !== 0 && matchEnding(text, j, d)) return -1;
+      if ((d & END) !== 0 && matchEnding(text, j, d)) {
+        stripHit = j;
+        return -1;
+      }
       if ((m & STRIP_BIT) !== 0) {
         clean = 0;
         continue;
@@ -411,7 +432,10 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): (text: string) =
       d2 = ((d2 << 1) | START) & m;
       ring[r++ % L] = j;
       for (let k = 0; (d2 & END) !== 0 && k < ends.length; k += 2) {
-        if ((d2 & (ends[k] as number)) !== 0 && matchStripped(text, ring[(r - (ends[k + 1] as number)) % L] as number)) return -1;
+        if ((d2 & (ends[k] as number)) !== 0 && matchStripped(text, ring[(r - (ends[k + 1] as number)) % L] as number)) {
+          stripHit = j;
+          return -1;
+        }
       }
       if (++clean === L) {
         resumeState = d;
@@ -440,17 +464,17 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): (text: string) =
     return n;
   };
 
-  return (text: string): boolean => {
+  return (text: string, from: number): number => {
     const n = text.length;
-    for (let i = advance(text, 0, 0); i < n; i = advance(text, i + 1, hitState)) {
+    for (let i = advance(text, from, 0); i < n; i = advance(text, i + 1, hitState)) {
       const d = hitState;
-      if ((d & END) !== 0 && matchEnding(text, i, d)) return true;
+      if ((d & END) !== 0 && matchEnding(text, i, d)) return i;
       if ((d & STRIP_BIT) !== 0) {
         i = stripRun(text, i, d);
-        if (i < 0) return true;
+        if (i < 0) return stripHit;
         hitState = resumeState;
       }
     }
-    return false;
+    return -1;
   };
 }

@@ -41,6 +41,8 @@ const GAP = 0x20;
 interface Compiled {
   root: TrieNode;
   quick: RegExp | null;
+  /** the same with the `g` flag, to find every match */
+  quickAll: RegExp | null;
   /** prefix letters per script class */
   pre: Map<number, { letters: string; max: number }>;
 }
@@ -77,14 +79,16 @@ function getCompiled(table: MatcherTable): Compiled {
   table.n.forEach(([pattern, , , flags], i) => insert(root, pattern, { t: 0, i, f: flags }));
   table.c.forEach(([pattern, , flags], i) => insert(root, pattern, { t: 1, i, f: flags }));
   let quick: RegExp | null = null;
+  let quickAll: RegExp | null = null;
   try {
     quick = table.quick ? quickPattern(table.quick) : null;
+    quickAll = table.quick ? quickPattern(table.quick, 'g') : null;
   } catch {
-    quick = null;
+    quick = quickAll = null;
   }
   const pre = new Map<number, { letters: string; max: number }>();
   for (const [sc, letters, max] of table.pre) pre.set(sc, { letters, max });
-  c = { root, quick, pre };
+  c = { root, quick, quickAll, pre };
   compiledCache.set(table, c);
   return c;
 }
@@ -400,6 +404,40 @@ function balanceQuotes(original: string, a: number, b: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Page
 
+/** A name that can anchor a page: an event or venue name or description, or a gunman's name. */
+function isAnchor(table: MatcherTable, r: Raw): boolean {
+  return strengthOf(table, r) > STRENGTH.entity || table.e[entOf(table, r)]?.[3] === 1;
+}
+
+/** Longest stretch read from a quick match on: more than any anchoring name or description spans. */
+const PIECE_CHARS = 512;
+
+/** The stretches of `text` that start where a match of the quick pattern starts (inside it, not at its start). */
+function piecesFromMatches(text: string, quickAll: RegExp): string[] {
+  const pieces: string[] = [];
+  quickAll.lastIndex = 0;
+  for (let m = quickAll.exec(text); m; m = quickAll.exec(text)) {
+    if (m.index > 0) pieces.push(text.slice(m.index, m.index + PIECE_CHARS));
+    quickAll.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  return pieces;
+}
+
+/**
+ * Whether any of `texts` holds a name that can anchor a page (the first condition of gating): false means no page
+ * whose text these pieces cover can be about the attack. The pieces come from a page's whole text (the sentinel's
+ * `quickWindows`), where neighbouring blocks run together ("...MoscowCrocus City Hall"): each is also read from
+ * every quick match on, so a name or description glued to the block before it still counts.
+ */
+export function hasAnchor(texts: readonly string[], table: MatcherTable): boolean {
+  const c = getCompiled(table);
+  for (const text of texts) {
+    const pieces = c.quickAll ? [text, ...piecesFromMatches(text, c.quickAll)] : [text];
+    for (const piece of pieces) if (matchBlock(piece, table, c).m.names.some((r) => isAnchor(table, r))) return true;
+  }
+  return false;
+}
+
 export interface PageScore {
   score: number;
   /** topical evidence (needed when the only anchors are ambiguous names or descriptions) */
@@ -432,8 +470,8 @@ export function recognizeDetailed(blocks: readonly string[], table: MatcherTable
       const strength = strengthOf(table, r);
       strengths.add(strength);
       entities.add(ei);
-      if (strength > STRENGTH.entity) anchored = true;
-      if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) anchored = firmAnchor = true;
+      if (isAnchor(table, r)) anchored = true;
+      if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) firmAnchor = true;
     }
     for (const ci of m.cues) cueSet.add(ci);
   }

@@ -3,7 +3,7 @@ export interface SizeSpec {
   label: string;
   chars: number;
 }
-export type MentionVariant = 'none' | 'few' | 'many';
+export type MentionVariant = 'none' | 'decoy' | 'few' | 'many';
 export interface PageSpec {
   size: string;
   chars: number;
@@ -17,6 +17,7 @@ export interface GeneratedPage {
   textChars: number;
   textNodes: number;
   mentionSentences: number;
+  decoySentences: number;
   paragraphs: number;
 }
 export const SIZES: SizeSpec[];
@@ -27,6 +28,7 @@ export const MANY_MIN: number;
 export const DYNAMIC_BATCHES: number;
 export const DYNAMIC_INTERVAL_MS: number;
 export const MENTION_SENTENCES: { en: string[]; ru: string[] };
+export const DECOY_SENTENCES: { en: string[]; ru: string[] };
 export function prng(seed: number): () => number;
 export function fillerSentence(rand: () => number, lang: 'en' | 'ru'): string;
 export function mentionCount(variant: MentionVariant, chars: number): number;

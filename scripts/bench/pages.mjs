@@ -1,6 +1,6 @@
 // Deterministic benchmark pages: news-like filler in English and Russian that mentions nothing the extension knows,
-// with 0, a few or many sentences about the Crocus City Hall attack mixed in, static or appended by the page's own
-// script in batches after load. Pure (no I/O): the runner serves the HTML from memory, the unit tests check it.
+// with 0, a few or many sentences about the Crocus City Hall attack mixed in (or a few decoys that name Moscow or a
+// concert and not the attack), static or appended by the page's own script in batches after load. Pure (no I/O): the runner serves the HTML from memory, the unit tests check it.
 
 /** Text sizes (characters of text content) the bench generates, smallest first. */
 export const SIZES = [
@@ -10,8 +10,12 @@ export const SIZES = [
   { label: '10MB', chars: 10_000_000 },
 ];
 
-/** Mention variants: none, a few (3), and many (one mention sentence per ~5,000 characters, at least 20). */
-export const MENTION_VARIANTS = ['none', 'few', 'many'];
+/**
+ * Mention variants: none, a few (3), and many (one mention sentence per ~5,000 characters, at least 20); decoy: no
+ * mention, but 3 sentences that name Moscow or a concert (what the sentinel's quick pattern stops at on countless
+ * pages that are not about the attack).
+ */
+export const MENTION_VARIANTS = ['none', 'decoy', 'few', 'many'];
 export const FEW_MENTIONS = 3;
 export const MANY_EVERY_CHARS = 5_000;
 export const MANY_MIN = 20;
@@ -119,9 +123,23 @@ export const MENTION_SENTENCES = {
   ],
 };
 
-/** How many mention sentences a page of `chars` characters gets in `variant`. */
+/** Sentences that name Moscow or a concert and nothing about the attack (our own bench wording). */
+export const DECOY_SENTENCES = {
+  en: [
+    'The Moscow city council approved the budget for two new tram lines on Tuesday.',
+    'Snow is expected in Moscow this weekend, and the airports warned of delays.',
+    'A touring orchestra announced an autumn concert series, with tickets on sale next week.',
+  ],
+  ru: [
+    'В Москве в выходные ожидается снег, аэропорты предупредили о задержках.',
+    'Мэрия Москвы утвердила бюджет двух новых трамвайных линий.',
+  ],
+};
+
+/** How many mention (or decoy) sentences a page of `chars` characters gets in `variant`. */
 export function mentionCount(variant, chars) {
   if (variant === 'none') return 0;
+  if (variant === 'decoy') return FEW_MENTIONS;
   if (variant === 'few') return FEW_MENTIONS;
   if (variant === 'many') return Math.max(MANY_MIN, Math.round(chars / MANY_EVERY_CHARS));
   throw new Error(`unknown mention variant ${variant}`);
@@ -138,8 +156,8 @@ export function mentionSlots(count, slots) {
 
 /**
  * Generates one page.
- * @param {{ size: string, chars: number, mentions: 'none'|'few'|'many', dynamic?: boolean, seed?: number }} spec
- * @returns {{ id: string, html: string, textChars: number, textNodes: number, mentionSentences: number, paragraphs: number }}
+ * @param {{ size: string, chars: number, mentions: 'none'|'decoy'|'few'|'many', dynamic?: boolean, seed?: number }} spec
+ * @returns {{ id: string, html: string, textChars: number, textNodes: number, mentionSentences: number, decoySentences: number, paragraphs: number }}
  */
 export function generatePage({ size, chars, mentions, dynamic = false, seed = 1 }) {
   const id = `${size}-${mentions}${dynamic ? '-dyn' : ''}`;
@@ -158,6 +176,8 @@ export function generatePage({ size, chars, mentions, dynamic = false, seed = 1 
   let textChars = 0;
   let textNodes = 0;
   let mentionSentences = 0;
+  let decoySentences = 0;
+  const sentences = mentions === 'decoy' ? DECOY_SENTENCES : MENTION_SENTENCES;
   let usedChars = 0;
   const flush = () => {
     if (section.length) blocks.push(`<section lang="${sectionLang}">${section.join('')}</section>`);
@@ -179,8 +199,9 @@ export function generatePage({ size, chars, mentions, dynamic = false, seed = 1 
       const plainIndex = k % 2 === 0 ? p * plainSlotsPerParagraph + k / 2 : -1;
       let text = '';
       if (plainIndex >= 0 && slots.has(plainIndex)) {
-        text = pick(mentionRand, MENTION_SENTENCES[sectionLang]);
-        mentionSentences++;
+        text = pick(mentionRand, sentences[sectionLang]);
+        if (mentions === 'decoy') decoySentences++;
+        else mentionSentences++;
       }
       while (text.length < target - 60) text += (text ? ' ' : '') + fillerSentence(rand, sectionLang);
       // Pieces are separated by a space inside the paragraph's own text.
@@ -220,7 +241,7 @@ export function generatePage({ size, chars, mentions, dynamic = false, seed = 1 
   }
   textChars += headerText.length;
   textNodes += 1;
-  return { id, html: head + body, textChars, textNodes, mentionSentences, paragraphs };
+  return { id, html: head + body, textChars, textNodes, mentionSentences, decoySentences, paragraphs };
 }
 
 /** All the page specs of one run. `dynamicSizes` lists the sizes that also get the dynamic variant (none + many). */

@@ -5,7 +5,7 @@
 // It reports, it does not test: the exit code is 0 even when a budget fails (a "BUDGET FAILED:" line says so).
 //
 //   npm run bench                  full run (~5 min on 2 cores)
-//   npm run bench -- --quick       ~1-1.5 min subset (5 KB and 1 MB, no mention and many, static; no profile)
+//   npm run bench -- --quick       ~1.5 min subset (5 KB and 1 MB: no mention, decoy and many, static; no profile)
 //   options: --runs N (default 3; 2 on 10 MB)  --sizes 5KB,100KB,1MB,10MB  --dynamic 1MB (sizes with dynamic pages)
 //            --mode settled|load  --ext DIR (a built chrome-mv3 folder)  --build (build ours with WXT into a temp
 //            folder first)  --no-peer  --peer-naive (mark(aliases): one pass per alias)  --no-ui  --no-profile
@@ -92,7 +92,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const sizes = args.sizes ?? (args.quick ? ['5KB', '1MB'] : SIZES.map((s) => s.label));
-  const specs = pageSpecs({ sizes, variants: args.quick ? ['none', 'many'] : undefined, dynamicSizes: args.dynamic ?? (args.quick ? [] : ['1MB']) });
+  const specs = pageSpecs({ sizes, variants: args.quick ? ['none', 'decoy', 'many'] : undefined, dynamicSizes: args.dynamic ?? (args.quick ? [] : ['1MB']) });
   const tmp = mkdtempSync(join(tmpdir(), 'crocus-bench-'));
   const notes = [];
 
@@ -127,7 +127,7 @@ async function main() {
   for (const spec of specs) {
     const page = generatePage(spec);
     server.route(`/${page.id}.html`, { body: page.html, headers: { 'cache-control': 'no-store' } });
-    pages.push({ ...spec, id: page.id, url: `${server.url}${page.id}.html`, textChars: page.textChars, textNodes: page.textNodes, mentionSentences: page.mentionSentences });
+    pages.push({ ...spec, id: page.id, url: `${server.url}${page.id}.html`, textChars: page.textChars, textNodes: page.textNodes, mentionSentences: page.mentionSentences, decoySentences: page.decoySentences });
   }
 
   // ---- Browsers: one persistent context per configuration, all alive so rounds can interleave ----
@@ -260,7 +260,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
     return {
       page: p.dynamic ? `${p.id} *` : p.id,
       text: `${round(p.textChars / 1e3)}k/${p.textNodes}`,
-      mentions: p.mentionSentences,
+      mentions: p.decoySentences ? `decoy ${p.decoySentences}` : p.mentionSentences,
       floor: s.floor?.costMs,
       ours: s.ours?.costMs,
       peer: s.peer?.costMs,
@@ -293,12 +293,12 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
   console.log(`  peer: mark.js with all ${aliases.length} aliases in one markRegExp() (its fastest setup for a long list). mark(${PEER_LIST_ALIASES})/ours:`);
   console.log(`  mark.js called as usual, mark(aliases), with ${PEER_LIST_ALIASES} of them (one pass per alias), large pages only: a lower bound.`);
 
-  // Growth with mention count: ours at each size, none → few → many.
+  // Growth with mention count: ours at each size, none → few → many (and the decoy page, which has none).
   console.log('');
-  console.log('Ours by mention count (ms): size | none | few (3) | many (one per 5 KB, ≥ 20) | dynamic none | dynamic many');
+  console.log('Ours by mention count (ms): size | none | decoy (names Moscow, a concert) | few (3) | many (one per 5 KB, ≥ 20) | dynamic none | dynamic many');
   for (const size of sizes) {
     const get = (m, d = false) => pages.find((p) => p.size === size && p.mentions === m && p.dynamic === d)?.summary?.ours?.costMs;
-    console.log(`  ${padEnd(size, 6)} | ${pad(ms(get('none')), 7)} | ${pad(ms(get('few')), 7)} | ${pad(ms(get('many')), 7)} | ${pad(ms(get('none', true)), 7)} | ${pad(ms(get('many', true)), 7)}`);
+    console.log(`  ${padEnd(size, 6)} | ${pad(ms(get('none')), 7)} | ${pad(ms(get('decoy')), 7)} | ${pad(ms(get('few')), 7)} | ${pad(ms(get('many')), 7)} | ${pad(ms(get('none', true)), 7)} | ${pad(ms(get('many', true)), 7)}`);
   }
 
   if (sizesReport) {

@@ -146,7 +146,8 @@ export function evaluateBudgets(result, b = BUDGETS) {
     const ours = p.summary.ours;
     const floor = p.summary.floor;
     if (!ours) continue;
-    if (p.mentions === 'none') {
+    // A decoy page names Moscow or a concert but not the attack: a page without a mention, as far as budgets go.
+    if (p.mentions === 'none' || p.mentions === 'decoy') {
       const ok = floor ? noMentionOk(ours.costMs, floor.costMs, b) : null;
       noMention.push(ok);
       if (ok === false) failures.push(`no-mention page ${p.id}: ours ${round(ours.costMs)} ms > max(${b.noMentionFactor}× floor ${round(floor.costMs)} ms, floor + ${b.noMentionSlackMs} ms)`);

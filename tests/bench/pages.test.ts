@@ -1,7 +1,9 @@
+// @vitest-environment node
 // The bench's page generator: deterministic, the sizes and text-node counts it promises, mentions where asked and
 // nowhere else (no name of the knowledge pack in the filler), and dynamic pages that hold their text back.
 import { describe, expect, it } from 'vitest';
 import {
+  DECOY_SENTENCES,
   DYNAMIC_BATCHES,
   MENTION_SENTENCES,
   SIZES,
@@ -13,9 +15,12 @@ import {
   prng,
 } from '../../scripts/bench/pages.mjs';
 import { packAliases } from '../../scripts/bench/extensions.mjs';
+import { hasAnchor, quickCheck, recognizeText } from '../../lib/recognize/recognize';
+import { quickPattern, quickWindows } from '../../lib/recognize/quick';
+import { realTable } from '../recognize/support';
 
 const size = (label: string) => SIZES.find((s) => s.label === label)!;
-const spec = (label: string, mentions: 'none' | 'few' | 'many', dynamic = false) => ({ size: label, chars: size(label).chars, mentions, dynamic });
+const spec = (label: string, mentions: 'none' | 'decoy' | 'few' | 'many', dynamic = false) => ({ size: label, chars: size(label).chars, mentions, dynamic });
 
 /** Visible text of a generated page (tags out, entities back), without the <title> and <script>. */
 function textOf(html: string): string {
@@ -127,6 +132,19 @@ describe('generatePage', () => {
     for (let i = 0; i < 2000; i++) expect(aliasHits(fillerSentence(rand, i % 2 ? 'ru' : 'en'), aliases)).toEqual([]);
   });
 
+  it('decoy pages name Moscow or a concert (a candidate for the sentinel) and not the attack', () => {
+    const table = realTable();
+    const page = generatePage(spec('100KB', 'decoy'));
+    const text = textOf(page.html);
+    expect(page.mentionSentences).toBe(0);
+    expect(page.decoySentences).toBe(3);
+    expect([...DECOY_SENTENCES.en, ...DECOY_SENTENCES.ru].filter((s) => text.includes(s)).length).toBeGreaterThan(0);
+    expect(quickCheck(text, table)).toBe(true);
+    expect(recognizeText(text, table).mentions).toEqual([]);
+    // The background's first answer to the sentinel: nothing around the matches could anchor the page.
+    expect(hasAnchor(quickWindows(text, quickPattern(table.quick!, 'g'), 64).windows, table)).toBe(false);
+  });
+
   it('dynamic pages keep their text in templates until the page script appends it on bench-start', () => {
     const page = generatePage(spec('100KB', 'many', true));
     expect(page.html).toContain('<article></article>');
@@ -140,7 +158,7 @@ describe('generatePage', () => {
 describe('pageSpecs', () => {
   it('lists static pages for every size and variant, and dynamic none/many where asked', () => {
     const specs = pageSpecs({ dynamicSizes: ['1MB'] });
-    expect(specs.filter((s: { dynamic: boolean }) => !s.dynamic)).toHaveLength(SIZES.length * 3);
+    expect(specs.filter((s: { dynamic: boolean }) => !s.dynamic)).toHaveLength(SIZES.length * 4);
     expect(specs.filter((s: { dynamic: boolean }) => s.dynamic).map((s: { size: string; mentions: string }) => `${s.size}-${s.mentions}`)).toEqual(['1MB-none', '1MB-many']);
     expect(pageSpecs({ sizes: ['5KB'], variants: ['none'], dynamicSizes: [] })).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 // Highlights, shared by highlights.chromium.test.mjs and highlights.firefox.test.mjs: the same checks against the built
 // extension in both browsers. The page adapter (lib/page) registers CSS Custom Highlights on a static article, on
-// content a page adds later, inside an open shadow root; none on a page about crocus flowers; and the page's DOM is
-// never changed (only our own UI host is added).
+// content a page adds later, inside an open shadow root; none on a page about crocus flowers; no page script at all on
+// a page that only names Moscow (until text about the attack is added); and the page's DOM is never changed (only
+// our own UI host is added).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXTURES, serve, waitFor } from './harness.mjs';
@@ -149,6 +150,27 @@ export function highlightsSuite({ name, launch }) {
     // The page names the flower: the page script ran, found nothing to explain and added nothing, not even the
     // card's empty host.
     assert.equal(s.uiHosts, 0);
+    await page.close();
+  });
+
+  test('a page that names Moscow and a concert gets no page script until text about the attack is added', async () => {
+    const page = await open('highlight-moscow.html');
+    // The sentinel matched "Moscow" and "concert"; the background found nothing in the text around the matches
+    // that could make the page about the attack, so the page script was never injected.
+    await new Promise((r) => setTimeout(r, 2500));
+    const before = await state(page);
+    assert.deepEqual([...before.event, ...before.entity], []);
+    assert.equal(before.uiHosts, 0);
+    assert.equal(before.bodyUnchanged, true);
+    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 0, 'page script injected on a page that only names Moscow');
+    // The sentinel kept watching: a paragraph about the attack brings the page script and its highlights.
+    await page.evaluate(() => window.addAttack());
+    const after = await waitFor(async () => {
+      const st = await state(page);
+      return st.event.some((r) => r.text.includes('Crocus City Hall')) && st;
+    }, { what: `${name}: highlights on the paragraph added later` });
+    assert.ok(after.event.length >= 1);
+    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
     await page.close();
   });
 

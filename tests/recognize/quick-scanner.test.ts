@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickPattern, quickTest } from '../../lib/recognize/quick';
-import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan } from '../../lib/recognize/quick-scanner';
+import { quickPattern, quickTest, quickWindows } from '../../lib/recognize/quick';
+import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
 
@@ -63,7 +63,7 @@ function caseVariants(unit: string): string[] {
 const STRIP = ['\u00ad', '\u200b', '\u200d', '\u200e', '\u2060', '\ufeff', '\ufe0f', '\u0301', '\u0345', '\u05b4', '\u0640', '\u064e', '\u0e48', '\u0e47', '\u093c', '\u09bc'];
 
 /** The scanner of a pattern, for texts of any length (not only those of QUICK_SCAN_MIN units or more). */
-function scannerOf(source: string): (text: string) => boolean {
+function scannerOf(source: string): QuickScanner {
   return createQuickScanner(source, { minLength: 0 });
 }
 
@@ -319,5 +319,45 @@ describe('createQuickScanner options', () => {
     const marks = `${none.replace(/e/g, 'e\u0301')} moscow`;
     for (const text of [none, many, late, stripped, marks, `${stripped.slice(0, -1)}`]) expect(scan(text)).toBe(quickTest(text, quick));
     expect([none, late, stripped, marks].map(scan)).toEqual([false, true, true, true]);
+  });
+});
+
+describe('createQuickScanner windows', () => {
+  const filler = (n: number) => 'The council met on Tuesday to discuss the budget. '.repeat(n);
+  const quickAll = quickPattern(QUICK, 'g');
+
+  it('cuts a piece around every match, on long texts from the scanner and on short ones from the RegExp', () => {
+    const anchors = ['Crocus City Hall', 'кро\u00adкус', 'Красногорск', 'mosc\u0301ow', 'クロッカス', 'Mirzoyev'];
+    const text = anchors.map((a, i) => `${filler(30)}[${i}] ${a} [/${i}]`).join('') + filler(30);
+    for (const scan of [scannerOf(QUICK), createQuickScanner(QUICK)]) {
+      const { windows, complete } = scan.windows(text, 64);
+      expect(complete).toBe(true);
+      expect(windows).toHaveLength(anchors.length);
+      // (Short texts are read without their strip characters, as quickTest reads them.)
+      const plain = (t: string) => t.replaceAll('\u00ad', '').replaceAll('\u0301', '');
+      anchors.forEach((a, i) => expect(plain(windows[i]!), a).toContain(plain(`[${i}] ${a} [/${i}]`)));
+      expect(windows.every((w) => w.length <= 600)).toBe(true);
+    }
+  });
+
+  it('finds what quickWindows finds, and nothing where quickTest finds nothing', () => {
+    const scan = scannerOf(QUICK);
+    const quick = quickPattern(QUICK);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(filler(3), ' Moscow ', ' кро\u00adкус ', ' concert', 'Krasno', 'gorsk ', '\u200b', 'x'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const got = scan.windows(text, 64);
+        const want = quickWindows(text, quickAll, 64);
+        expect(got.windows.length > 0).toBe(quickTest(text, quick));
+        expect(got.windows.length).toBe(want.windows.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stops at `max` pieces and says so', () => {
+    const text = Array.from({ length: 10 }, () => `${filler(20)}Moscow`).join('');
+    expect(scannerOf(QUICK).windows(text, 4)).toMatchObject({ complete: false, windows: { length: 4 } });
+    expect(scannerOf(QUICK).windows(filler(100), 4)).toEqual({ windows: [], complete: true });
   });
 });
