@@ -298,6 +298,17 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
   return plan;
 }
 
+/** The quick test of one pattern (`quickTest`, faster on long texts), and the text around its matches. */
+export interface QuickScanner {
+  (text: string): boolean;
+  /**
+   * `quickWindows(text, quickPattern(source, 'g'), max)`: the pieces of the text around its matches (none: no match).
+   * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
+   * recognizer ignores the strip characters they may hold).
+   */
+  windows(text: string, max: number): QuickWindows;
+}
+
 /**
  * A faster `quickTest` for one pattern: `createQuickScanner(source)(text) === quickTest(text, quickPattern(source))`
  * for every text; no difference is intended.
@@ -318,16 +329,6 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
  * ~1.5 ms of it; ~0.35 ms once V8 has compiled the code), ~0.5 ms from a plan; the mask table is an Int32Array of
  * 65,536 entries (256 KB). Then ~4 ms until V8 has optimized the loop, and ~1.9 ns per code unit.
  */
-export interface QuickScanner {
-  (text: string): boolean;
-  /**
-   * `quickWindows(text, quickPattern(source, 'g'), max)`: the pieces of the text around its matches (none: no match).
-   * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
-   * recognizer ignores the strip characters they may hold).
-   */
-  windows(text: string, max: number): QuickWindows;
-}
-
 export function createQuickScanner(source: string, options: { plan?: QuickScannerPlan | null; minLength?: number } = {}): QuickScanner {
   const quick = quickPattern(source);
   const minLength = options.minLength ?? QUICK_SCAN_MIN;
