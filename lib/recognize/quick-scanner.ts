@@ -3,7 +3,7 @@
  * units, about five times faster than the two RegExp passes of `quickTest` on a page without a match (the sentinel
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
-import { QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, windowsAround, type QuickWindows } from './quick';
+import { QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
 const GRAM_MAX = 4;
 /** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets `quickTest`. */
@@ -302,7 +302,7 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
 export interface QuickScanner {
   (text: string): boolean;
   /**
-   * `quickWindows(text, quickPattern(source, 'g'), max)`: the pieces of the text around its matches (none: no match).
+   * `quickWindows(text, quickWindowsPattern(source), max)`: the pieces of the text around its matches (none: no match).
    * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
    * recognizer ignores the strip characters they may hold).
    */
@@ -333,7 +333,7 @@ export function createQuickScanner(source: string, options: { plan?: QuickScanne
   const quick = quickPattern(source);
   const minLength = options.minLength ?? QUICK_SCAN_MIN;
   let find: Find | null | undefined;
-  let quickAll: RegExp | undefined;
+  let windowsPattern: RegExp | undefined;
   const finder = () => (find === undefined ? (find = scanner(quick, options.plan === undefined ? quickScannerPlan(source) : options.plan)) : find);
   const test = ((text: string) => {
     const f = text.length < minLength ? null : finder();
@@ -341,7 +341,7 @@ export function createQuickScanner(source: string, options: { plan?: QuickScanne
   }) as QuickScanner;
   test.windows = (text, max) => {
     const f = text.length < minLength ? null : finder();
-    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (quickAll ??= quickPattern(source, 'g')), max);
+    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (windowsPattern ??= quickWindowsPattern(source)), max);
   };
   return test;
 }

@@ -69,15 +69,35 @@ export function windowsAround(text: string, next: (from: number) => number, max:
 }
 
 /**
- * `windowsAround` the matches of `quick` (the quick pattern with the `g` flag). A text that holds ignorable
- * characters is read without them (as `quickTest` reads it), so a name they cut in two is found too. Lets the
- * sentinel send the background a few hundred characters per match instead of the page, to learn whether any of
- * them is an anchor; no piece means no match.
+ * The pattern `quickWindows` reads with: the quick pattern's anchors, or one character that normalization ignores
+ * (one pass finds either; a text without such characters, most of them, is read once).
  */
-export function quickWindows(text: string, quick: RegExp, max: number): QuickWindows {
-  const source = QUICK_STRIP_TEST.test(text) ? text.replace(QUICK_STRIP, '') : text;
-  return windowsAround(source, (from) => {
-    quick.lastIndex = from;
-    return quick.exec(source)?.index ?? -1;
-  }, max);
+export function quickWindowsPattern(source: string): RegExp {
+  return new RegExp(`${source}|${QUICK_STRIP_CLASS}`, `${quickPattern(source).flags}g`);
+}
+
+/**
+ * `windowsAround` the matches of `pattern` (`quickWindowsPattern(source)`). A text that holds a character the
+ * recognizer ignores is read again without them (as `quickTest` reads it), so a name they cut in two is found
+ * too. Lets the sentinel send the background a few hundred characters per match instead of the page, to learn
+ * whether any of them is an anchor; no piece means no match.
+ */
+export function quickWindows(text: string, pattern: RegExp, max: number): QuickWindows {
+  let source = text;
+  let stripped = false;
+  let ignorable = false;
+  const next = (from: number) => {
+    pattern.lastIndex = from;
+    const m = pattern.exec(source);
+    if (m && !stripped && QUICK_STRIP_TEST.test(m[0])) {
+      ignorable = true;
+      return -1;
+    }
+    return m?.index ?? -1;
+  };
+  const found = windowsAround(source, next, max);
+  if (!ignorable) return found;
+  source = text.replace(QUICK_STRIP, '');
+  stripped = true;
+  return windowsAround(source, next, max);
 }

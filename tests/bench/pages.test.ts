@@ -16,7 +16,7 @@ import {
 } from '../../scripts/bench/pages.mjs';
 import { packAliases } from '../../scripts/bench/extensions.mjs';
 import { hasAnchor, quickCheck, recognizeText } from '../../lib/recognize/recognize';
-import { quickPattern, quickWindows } from '../../lib/recognize/quick';
+import { quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
 import { realTable } from '../recognize/support';
 
 const size = (label: string) => SIZES.find((s) => s.label === label)!;
@@ -142,7 +142,7 @@ describe('generatePage', () => {
     expect(quickCheck(text, table)).toBe(true);
     expect(recognizeText(text, table).mentions).toEqual([]);
     // The background's first answer to the sentinel: nothing around the matches could anchor the page.
-    expect(hasAnchor(quickWindows(text, quickPattern(table.quick!, 'g'), 64).windows, table)).toBe(false);
+    expect(hasAnchor(quickWindows(text, quickWindowsPattern(table.quick!), 64).windows, table)).toBe(false);
   });
 
   it('dynamic pages keep their text in templates until the page script appends it on bench-start', () => {

@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasAnchor, recognizePage } from '../../lib/recognize/recognize';
-import { quickPattern, quickWindows } from '../../lib/recognize/quick';
+import { quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
 import { blocksOf, loadPages, realTable } from './support';
 
 const table = realTable();
-const quickAll = quickPattern(table.quick!, 'g');
+const quickAll = quickWindowsPattern(table.quick!);
 /** What the background answers for a page text: anchor found, or the pieces could not cover every match. */
 const mayBeAbout = (text: string) => {
   const w = quickWindows(text, quickAll, 64);
@@ -39,10 +39,13 @@ describe('quickWindows', () => {
     expect(capped.windows).toHaveLength(5);
   });
 
-  it('reads through characters the recognizer ignores (soft hyphens)', () => {
+  it('reads through characters the recognizer ignores (soft hyphens), also after a match without them', () => {
     const { windows } = quickWindows(`${filler(10)}the attack on Cro\u00adcus City Hall`, quickAll, 8);
     expect(windows).toHaveLength(1);
     expect(windows[0]).toContain('Crocus City Hall');
+    const both = quickWindows(`Snow in Moscow. ${filler(20)}Теракт в «Кро\u00adкус Сити Холле»`, quickAll, 8).windows;
+    expect(both).toHaveLength(2);
+    expect(both[1]).toContain('Крокус Сити Холле');
   });
 });
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickPattern, quickTest, quickWindows } from '../../lib/recognize/quick';
+import { quickPattern, quickTest, quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
 import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
@@ -324,7 +324,7 @@ describe('createQuickScanner options', () => {
 
 describe('createQuickScanner windows', () => {
   const filler = (n: number) => 'The council met on Tuesday to discuss the budget. '.repeat(n);
-  const quickAll = quickPattern(QUICK, 'g');
+  const quickAll = quickWindowsPattern(QUICK);
 
   it('cuts a piece around every match, on long texts from the scanner and on short ones from the RegExp', () => {
     const anchors = ['Crocus City Hall', 'кро\u00adкус', 'Красногорск', 'mosc\u0301ow', 'クロッカス', 'Mirzoyev'];
