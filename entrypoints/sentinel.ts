@@ -39,6 +39,11 @@ const MAX_WINDOWS = 64;
 /** Text added later is tested in batches, at most this often. */
 const RECHECK_MS = 400;
 /**
+ * After a few "nothing here can anchor the page" answers (a live page that keeps naming Moscow), text added later
+ * is tested less often, down to once per 16 × RECHECK_MS: the background's check is not free either.
+ */
+const CALM_ANSWERS = 3;
+/**
  * A long page's text is tested in parts of this many characters, one task each (no long task on a 10 MB page);
  * each part is long enough for the quick scanner.
  */
@@ -77,6 +82,9 @@ export default defineUnlistedScript(() => {
   let asking = false;
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Answers of "keep watching" so far. */
+  let watchAnswers = 0;
+  const recheckMs = () => RECHECK_MS * 2 ** Math.min(4, Math.max(0, watchAnswers - CALM_ANSWERS));
 
   const stop = () => {
     done = true;
@@ -124,7 +132,8 @@ export default defineUnlistedScript(() => {
     asking = false;
     if (!watch) return stop();
     // Nothing here can anchor the page: keep testing text added later (some may have arrived meanwhile).
-    if (pending.size) timer ??= setTimeout(testPending, RECHECK_MS);
+    watchAnswers++;
+    if (pending.size) timer ??= setTimeout(testPending, recheckMs());
   }
 
   const onFrameCandidate = () => void activate();
@@ -135,7 +144,7 @@ export default defineUnlistedScript(() => {
     // An orphaned sentinel (the extension reloaded) stops watching.
     if (!runtime()?.id) return stop();
     if (asking) {
-      timer = setTimeout(testPending, RECHECK_MS);
+      timer = setTimeout(testPending, recheckMs());
       return;
     }
     const nodes = pending;
@@ -153,7 +162,7 @@ export default defineUnlistedScript(() => {
       if (r.type === 'characterData') pending.add(r.target);
       else for (const n of r.addedNodes) pending.add(n);
     }
-    timer ??= setTimeout(testPending, RECHECK_MS);
+    timer ??= setTimeout(testPending, recheckMs());
   });
 
   /**
