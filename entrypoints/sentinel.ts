@@ -4,6 +4,7 @@ import '@/lib/page/highlight.css';
 import quick, { plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
+import { openShadowRoots } from '@/lib/page/shadow-roots';
 
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
@@ -17,6 +18,9 @@ import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
  * context object and the browser-API polyfill (three quarters of the file) into every page. It talks to the
  * browser API directly instead (only once there is something to tell), and notices that the extension was reloaded
  * by its runtime id going away.
+ *
+ * Shadow DOM: `textContent` does not reach into shadow roots. On a page whose light DOM holds little text (an app
+ * shell whose articles render in web components) the sentinel also reads and watches the open shadow roots.
  *
  * Frames: it runs in every frame (and in about:blank / srcdoc frames). A frame the parent can read (same origin) is
  * covered by the parent's page script, whose walk enters it (lib/page/frames.ts): there a match only tells the
@@ -35,6 +39,13 @@ interface Found {
 
 /** At most this many pieces of text go with one message; a page with more matches gets the page script. */
 const MAX_WINDOWS = 64;
+/**
+ * A page whose light DOM holds less text than this is read with its open shadow roots too (an app shell whose
+ * articles render in web components); other pages skip the search for them, which visits every element.
+ */
+const THIN_CHARS = 4_096;
+const MAX_SHADOW_ROOTS = 256;
+const OBSERVED = { childList: true, subtree: true, characterData: true };
 
 /** Text added later is tested in batches, at most this often. */
 const RECHECK_MS = 400;
@@ -84,6 +95,9 @@ export default defineUnlistedScript(() => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Answers of "keep watching" so far. */
   let watchAnswers = 0;
+  /** The page is an app shell (little light-DOM text): shadow roots are read and watched too. */
+  let thin = false;
+  const watchedRoots = new WeakSet<ShadowRoot>();
   const recheckMs = () => RECHECK_MS * 2 ** Math.min(4, Math.max(0, watchAnswers - CALM_ANSWERS));
 
   const stop = () => {
@@ -138,6 +152,18 @@ export default defineUnlistedScript(() => {
 
   const onFrameCandidate = () => void activate();
 
+  /** The text of the open shadow roots at and under `root` not read before; from now on they are watched too. */
+  const shadowText = (root: Element | Document): string => {
+    let text = '';
+    for (const shadow of openShadowRoots(root, MAX_SHADOW_ROOTS)) {
+      if (watchedRoots.has(shadow)) continue;
+      watchedRoots.add(shadow);
+      observer.observe(shadow, OBSERVED);
+      text += `\n${shadow.textContent ?? ''}`;
+    }
+    return text;
+  };
+
   const testPending = () => {
     timer = undefined;
     if (done) return;
@@ -151,7 +177,9 @@ export default defineUnlistedScript(() => {
     pending = new Set();
     const found: Found = { windows: [], complete: true };
     for (const node of nodes) {
-      if (node.isConnected && !collect(found, node.textContent ?? '')) break;
+      if (!node.isConnected) continue;
+      const text = (node.textContent ?? '') + (thin && node.nodeType === Node.ELEMENT_NODE ? shadowText(node as Element) : '');
+      if (!collect(found, text)) break;
     }
     if (found.windows.length || !found.complete) void activate(found);
   };
@@ -171,7 +199,9 @@ export default defineUnlistedScript(() => {
    */
   const testPage = async (): Promise<Found | null> => {
     const found: Found = { windows: [], complete: true };
-    const text = (document.body?.textContent ?? '') + framesText(document);
+    let text = (document.body?.textContent ?? '') + framesText(document);
+    thin = text.length < THIN_CHARS;
+    if (thin) text += shadowText(document);
     if (collect(found, document.title)) {
       if (text.length <= SLICE_CHARS) collect(found, text);
       else {
@@ -186,7 +216,7 @@ export default defineUnlistedScript(() => {
   };
 
   // Watch from the start, so text added while a long page is being tested is not missed.
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.documentElement, OBSERVED);
   // Covered frames below this one report their matches here.
   if (home === window) document.addEventListener(FRAME_CANDIDATE_EVENT, onFrameCandidate);
   void testPage().then((found) => found && activate(found));

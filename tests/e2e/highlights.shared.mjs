@@ -139,6 +139,16 @@ export function highlightsSuite({ name, launch }) {
     await page.close();
   });
 
+  test('an app shell whose articles render later inside nested shadow roots is read and highlighted', async () => {
+    const page = await open('highlight-shadow-shell.html');
+    const s = await waitFor(async () => {
+      const st = await state(page);
+      return st.event.some((r) => r.inShadow && r.text.includes('Crocus City Hall')) && st;
+    }, { what: `${name}: highlight inside the app's nested shadow roots` });
+    assert.ok(s.event.every((r) => r.inShadow && r.connected), JSON.stringify(s.event));
+    await page.close();
+  });
+
   test('a page about crocus flowers gets no highlights and no DOM change', async () => {
     const page = await open('highlight-flowers.html');
     // Give the sentinel, the page script and the recognizer ample time to act.
