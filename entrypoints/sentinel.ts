@@ -97,6 +97,8 @@ export default defineUnlistedScript(() => {
   let watchAnswers = 0;
   /** The page is an app shell (little light-DOM text): shadow roots are read and watched too. */
   let thin = false;
+  /** Light-DOM text read so far (the page's, then what was added). */
+  let lightChars = 0;
   const watchedRoots = new WeakSet<ShadowRoot>();
   const recheckMs = () => RECHECK_MS * 2 ** Math.min(4, Math.max(0, watchAnswers - CALM_ANSWERS));
 
@@ -178,8 +180,11 @@ export default defineUnlistedScript(() => {
     const found: Found = { windows: [], complete: true };
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      const text = (node.textContent ?? '') + (thin && node.nodeType === Node.ELEMENT_NODE ? shadowText(node as Element) : '');
-      if (!collect(found, text)) break;
+      const light = node.textContent ?? '';
+      // A shell that fills its light DOM (most single-page apps) is no longer thin: no more element scans.
+      lightChars += light.length;
+      if (lightChars >= THIN_CHARS) thin = false;
+      if (!collect(found, light + (thin && node.nodeType === Node.ELEMENT_NODE ? shadowText(node as Element) : ''))) break;
     }
     if (found.windows.length || !found.complete) void activate(found);
   };
@@ -200,7 +205,8 @@ export default defineUnlistedScript(() => {
   const testPage = async (): Promise<Found | null> => {
     const found: Found = { windows: [], complete: true };
     let text = (document.body?.textContent ?? '') + framesText(document);
-    thin = text.length < THIN_CHARS;
+    lightChars = text.length;
+    thin = lightChars < THIN_CHARS;
     if (thin) text += shadowText(document);
     if (collect(found, document.title)) {
       if (text.length <= SLICE_CHARS) collect(found, text);
