@@ -3,6 +3,7 @@
 import '@/lib/page/highlight.css';
 import quick, { plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
+import type { QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import { openShadowRoots } from '@/lib/page/shadow-roots';
 
@@ -31,11 +32,8 @@ interface RuntimeLike {
   runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** What the sentinel tells the background: the text around its matches (lib/recognize/quick.ts). */
-interface Found {
-  windows: string[];
-  complete: boolean;
-}
+/** Whether the pieces say there was a match (some piece, or more matches than pieces). */
+const matched = (found: QuickWindows) => found.windows.length > 0 || !found.complete;
 
 /** At most this many pieces of text go with one message; a page with more matches gets the page script. */
 const MAX_WINDOWS = 64;
@@ -95,10 +93,9 @@ export default defineUnlistedScript(() => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Answers of "keep watching" so far. */
   let watchAnswers = 0;
-  /** The page is an app shell (little light-DOM text): shadow roots are read and watched too. */
-  let thin = false;
-  /** Light-DOM text read so far (the page's, then what was added). */
+  /** Light-DOM text read so far (the page's, then what was added). Below THIN_CHARS the page is an app shell. */
   let lightChars = 0;
+  const thin = () => lightChars < THIN_CHARS;
   const watchedRoots = new WeakSet<ShadowRoot>();
   const recheckMs = () => RECHECK_MS * 2 ** Math.min(4, Math.max(0, watchAnswers - CALM_ANSWERS));
 
@@ -114,7 +111,7 @@ export default defineUnlistedScript(() => {
    * Adds the pieces of `text` around its matches to `found` (the test itself: no piece, no match); false once
    * `found` holds as many as a message may.
    */
-  const collect = (found: Found, text: string): boolean => {
+  const collect = (found: QuickWindows, text: string): boolean => {
     const { windows, complete } = scanner.windows(text, MAX_WINDOWS - found.windows.length);
     found.windows.push(...windows);
     if (!complete) found.complete = false;
@@ -125,7 +122,7 @@ export default defineUnlistedScript(() => {
    * Asks the background for the page script. `found` is the text around this frame's matches; without it (a
    * covered frame below matched) the page script comes unconditionally.
    */
-  async function activate(found?: Found) {
+  async function activate(found?: QuickWindows) {
     if (done || asking) return;
     if (home !== window) {
       stop();
@@ -177,16 +174,15 @@ export default defineUnlistedScript(() => {
     }
     const nodes = pending;
     pending = new Set();
-    const found: Found = { windows: [], complete: true };
+    const found: QuickWindows = { windows: [], complete: true };
     for (const node of nodes) {
       if (!node.isConnected) continue;
       const light = node.textContent ?? '';
       // A shell that fills its light DOM (most single-page apps) is no longer thin: no more element scans.
       lightChars += light.length;
-      if (lightChars >= THIN_CHARS) thin = false;
-      if (!collect(found, light + (thin && node.nodeType === Node.ELEMENT_NODE ? shadowText(node as Element) : ''))) break;
+      if (!collect(found, light + (thin() && node.nodeType === Node.ELEMENT_NODE ? shadowText(node as Element) : ''))) break;
     }
-    if (found.windows.length || !found.complete) void activate(found);
+    if (matched(found)) void activate(found);
   };
 
   // A page rewriting one node thousands of times a second adds it here once per batch, not once per write.
@@ -202,12 +198,11 @@ export default defineUnlistedScript(() => {
    * The page's text, in one task when short and in slices when long: the text around every match, or null when
    * nothing matched. Once a message's worth of pieces is collected the rest is not read.
    */
-  const testPage = async (): Promise<Found | null> => {
-    const found: Found = { windows: [], complete: true };
+  const testPage = async (): Promise<QuickWindows | null> => {
+    const found: QuickWindows = { windows: [], complete: true };
     let text = (document.body?.textContent ?? '') + framesText(document);
     lightChars = text.length;
-    thin = lightChars < THIN_CHARS;
-    if (thin) text += shadowText(document);
+    if (thin()) text += shadowText(document);
     if (collect(found, document.title)) {
       if (text.length <= SLICE_CHARS) collect(found, text);
       else {
@@ -218,7 +213,7 @@ export default defineUnlistedScript(() => {
         }
       }
     }
-    return found.windows.length || !found.complete ? found : null;
+    return matched(found) ? found : null;
   };
 
   // Watch from the start, so text added while a long page is being tested is not missed.

@@ -22,7 +22,11 @@ const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS);
  * pattern's letters (all in the Basic Multilingual Plane, case-folded either way).
  */
 export function quickPattern(source: string, flags = ''): RegExp {
-  return new RegExp(source, (source.includes('\\u{') ? 'iu' : 'i') + flags);
+  return new RegExp(source, quickFlags(source) + flags);
+}
+
+function quickFlags(source: string): string {
+  return source.includes('\\u{') ? 'iu' : 'i';
 }
 
 /** Whether `text` may contain an anchoring mention; false means none can be found in it. */
@@ -73,7 +77,7 @@ export function windowsAround(text: string, next: (from: number) => number, max:
  * (one pass finds either; a text without such characters, most of them, is read once).
  */
 export function quickWindowsPattern(source: string): RegExp {
-  return new RegExp(`${source}|${QUICK_STRIP_CLASS}`, `${quickPattern(source).flags}g`);
+  return new RegExp(`${source}|${QUICK_STRIP_CLASS}`, `${quickFlags(source)}g`);
 }
 
 /**
