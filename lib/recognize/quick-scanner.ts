@@ -3,10 +3,10 @@
  * units, about five times faster than the two RegExp passes of `quickTest` on a page without a match (the sentinel
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
-import { QUICK_STRIP_RANGES, quickPattern, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
+import { QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
 const GRAM_MAX = 4;
-/** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets the RegExp. */
+/** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets `quickTest`. */
 const MAX_FRONT = 4096;
 
 /**
@@ -186,7 +186,7 @@ const STRIP_BIT = 1 << 29;
 const GRAM_BITS = 29;
 
 /**
- * Texts shorter than this (code units) get the RegExp (`quickWindows`): below it, setting up and warming up the scanner costs more
+ * Texts shorter than this (code units) get `quickTest`: below it, setting up and warming up the scanner costs more
  * than the RegExp (measured in Chromium: ~2 ms to set up cold, ~4 ms until V8 optimizes the loop, then ~2 ns per
  * unit, against ~10 ns per unit for `quickTest` on a text without match; break-even near 600,000 units).
  */
@@ -209,7 +209,7 @@ export interface QuickScannerPlan {
 
 /**
  * The tables of the scanner of `source`, or `null` if `source` is not in the quick pattern's syntax (see
- * `quickShape`), or needs the `u` flag, or matches the empty string: the scanner then uses the RegExp.
+ * `quickShape`), or needs the `u` flag, or matches the empty string: the scanner then uses `quickTest`.
  *
  * The automaton: the first GRAM_MAX units (all of a shorter string) of every string the pattern matches ("grams")
  * go to groups of bits, one bit per unit of a gram, in a 29-bit word; the mask of a unit has bit t of a group for
@@ -298,25 +298,26 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
   return plan;
 }
 
-/** The quick pattern's matches in a text, as the pieces around them (`quickWindows`), faster on long texts. */
+/** The quick test of one pattern (`quickTest`, faster on long texts), and the text around its matches. */
 export interface QuickScanner {
+  (text: string): boolean;
   /**
-   * `quickWindows(text, quickWindowsPattern(source), max)`: the pieces of the text around its matches (none: no match,
-   * as `quickTest` would say). On a long text the scanner finds the matches, in one pass; its pieces are cut from the
-   * text as is (the recognizer ignores the strip characters they may hold).
+   * `quickWindows(text, quickWindowsPattern(source), max)`: the pieces of the text around its matches (none: no match).
+   * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
+   * recognizer ignores the strip characters they may hold).
    */
   windows(text: string, max: number): QuickWindows;
 }
 
 /**
- * A faster `quickTest` for one pattern: `createQuickScanner(source).windows(text, 1)` holds a piece exactly when
- * `quickTest(text, quickPattern(source))` is true, for every text; no difference is intended.
+ * A faster `quickTest` for one pattern: `createQuickScanner(source)(text) === quickTest(text, quickPattern(source))`
+ * for every text; no difference is intended.
  *
- * Texts shorter than `minLength` (QUICK_SCAN_MIN) get `quickWindows`. On the first longer one, the scanner sets up
- * its tables (`plan`, else `quickScannerPlan(source)`; without one it uses `quickWindows` for every text) and from
- * then on reads each text once, code unit by code unit, with the plan's bit-parallel (shift-and) automaton over one table of
+ * Texts shorter than `minLength` (QUICK_SCAN_MIN) get `quickTest`. On the first longer one, the scanner sets up its
+ * tables (`plan`, else `quickScannerPlan(source)`; without one it uses `quickTest` for every text) and from then on
+ * reads each text once, code unit by code unit, with the plan's bit-parallel (shift-and) automaton over one table of
  * masks per code unit. Where a gram ends, the RegExp itself tests the stretch of text from its start as long as the
- * longest string: a match always comes from the RegExp.
+ * longest string: true always comes from the RegExp.
  *
  * Strip characters (soft hyphens, zero-width and bidi marks, combining marks) are handled in the same pass instead
  * of by a second test of the stripped text: where one occurs, a slower loop also runs the automaton over the text
@@ -334,18 +335,21 @@ export function createQuickScanner(source: string, options: { plan?: QuickScanne
   let find: Find | null | undefined;
   let windowsPattern: RegExp | undefined;
   const finder = () => (find === undefined ? (find = scanner(quick, options.plan === undefined ? quickScannerPlan(source) : options.plan)) : find);
-  return {
-    windows(text, max) {
-      const f = text.length < minLength ? null : finder();
-      return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (windowsPattern ??= quickWindowsPattern(source)), max);
-    },
+  const test = ((text: string) => {
+    const f = text.length < minLength ? null : finder();
+    return f ? f(text, 0) >= 0 : quickTest(text, quick);
+  }) as QuickScanner;
+  test.windows = (text, max) => {
+    const f = text.length < minLength ? null : finder();
+    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (windowsPattern ??= quickWindowsPattern(source)), max);
   };
+  return test;
 }
 
 /** Position of the first match at or after `from` (the unit where the scanner confirmed it), or -1. */
 type Find = (text: string, from: number) => number;
 
-/** The scanner of a plan (null without one: the RegExp then). */
+/** The scanner of a plan (null without one: `quickTest` then). */
 function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
   if (!plan || quick.unicode) return null;
   const mask = new Int32Array(0x10000);

@@ -12,7 +12,20 @@ export const QUICK_STRIP_RANGES: [number, number][] = [
 ];
 const unit = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 // All in the Basic Multilingual Plane: a class of plain \uXXXX escapes, without the `u` flag (faster to scan).
-const QUICK_STRIP_CLASS = `[${QUICK_STRIP_RANGES.map(([a, b]) => (a === b ? unit(a) : `${unit(a)}-${unit(b)}`)).join('')}]`;
+const classOf = (ranges: [number, number][]) => `[${ranges.map(([a, b]) => (a === b ? unit(a) : `${unit(a)}-${unit(b)}`)).join('')}]`;
+const QUICK_STRIP_CLASS = classOf(QUICK_STRIP_RANGES);
+/**
+ * The one strip character with case variants: U+0345 (combining ypogegrammeni) is ι in upper case, so a class read
+ * case-insensitively that holds it matches every ι and Ι of a Greek text. `quickWindowsPattern` leaves it out and
+ * `quickWindows` looks for it on its own.
+ */
+export const CASED_STRIP = '\u0345';
+const UNCASED_STRIP_CLASS = classOf(
+  QUICK_STRIP_RANGES.flatMap(([a, b]): [number, number][] => {
+    const c = CASED_STRIP.charCodeAt(0);
+    return a <= c && c <= b ? ([[a, c - 1], [c + 1, b]] as [number, number][]).filter(([x, y]) => x <= y) : [[a, b]];
+  }),
+);
 const QUICK_STRIP = new RegExp(QUICK_STRIP_CLASS, 'g');
 const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS);
 
@@ -74,10 +87,10 @@ export function windowsAround(text: string, next: (from: number) => number, max:
 
 /**
  * The pattern `quickWindows` reads with: the quick pattern's anchors, or one character that normalization ignores
- * (one pass finds either; a text without such characters, most of them, is read once).
+ * (one pass finds either; a text without such characters, most of them, is read once). CASED_STRIP is not in it.
  */
 export function quickWindowsPattern(source: string): RegExp {
-  return new RegExp(`${source}|${QUICK_STRIP_CLASS}`, `${quickFlags(source)}g`);
+  return new RegExp(`${source}|${UNCASED_STRIP_CLASS}`, `${quickFlags(source)}g`);
 }
 
 /**
@@ -89,18 +102,22 @@ export function quickWindowsPattern(source: string): RegExp {
 export function quickWindows(text: string, pattern: RegExp, max: number): QuickWindows {
   let source = text;
   let stripped = false;
-  let ignorable = false;
+  let ignorable = text.includes(CASED_STRIP);
   const next = (from: number) => {
     pattern.lastIndex = from;
     const m = pattern.exec(source);
-    if (m && !stripped && QUICK_STRIP_TEST.test(m[0])) {
+    // A lone ignorable character is the class's match (anchors are letters): read the text again without them.
+    if (m && !stripped && m[0].length === 1 && QUICK_STRIP_TEST.test(m[0])) {
       ignorable = true;
       return -1;
     }
-    return m?.index ?? -1;
+    // (With the `u` flag a search from inside a surrogate pair starts at the pair: `from` is then inside the match.)
+    return m ? Math.max(m.index, from) : -1;
   };
-  const found = windowsAround(source, next, max);
-  if (!ignorable) return found;
+  if (!ignorable) {
+    const found = windowsAround(source, next, max);
+    if (!ignorable) return found;
+  }
   source = text.replace(QUICK_STRIP, '');
   stripped = true;
   return windowsAround(source, next, max);
