@@ -9,6 +9,7 @@ import type { HistoryEntry } from '@/lib/storage/schema';
 import { groupByDate, groupBySite, localDay } from '@/lib/storage/views';
 import { downloadFile } from './deps';
 import { formatDay, formatPublished, formatVisit } from './format';
+import { fileProblemText, reasonsText } from './reasons';
 
 interface Props {
   settings: Settings | undefined;
@@ -98,7 +99,7 @@ function ImportResult({ report }: { report: ImportReport }) {
           <ul>
             {shown.map((r) => (
               <li key={r.index}>
-                {r.url ? t('options_rejected_entry_url', r.index + 1, r.url) : t('options_rejected_entry', r.index + 1)}: {r.reasons.join('; ')}
+                {r.url ? t('options_rejected_entry_url', r.index + 1, r.url) : t('options_rejected_entry', r.index + 1)}: {reasonsText(r.reasons)}
               </li>
             ))}
           </ul>
@@ -155,12 +156,15 @@ export function HistorySection({ settings, history, failed, store, act, onSave, 
     if (!file) return;
     setImportState({ busy: true });
     try {
-      if (file.size > MAX_IMPORT_CHARS * 4) throw new ImportFormatError(t('options_file_too_large'));
+      if (file.size > MAX_IMPORT_CHARS * 4) throw new ImportFormatError('too_large');
       const report = await store.importHistory(await file.text());
       setImportState({ busy: false, report });
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      setImportState({ busy: false, error: err instanceof ImportFormatError ? t('options_import_file_rejected', reason) : t('options_action_failed', reason) });
+      const error =
+        err instanceof ImportFormatError
+          ? t('options_import_file_rejected', fileProblemText(err))
+          : t('options_action_failed', err instanceof Error ? err.message : String(err));
+      setImportState({ busy: false, error });
     }
     if (fileInput.current) fileInput.current.value = '';
     await act(async () => undefined);

@@ -1,6 +1,7 @@
 /** Storage status: a clear message when IndexedDB is unavailable, blocked, full or failed; damaged entries. */
 import { plural } from '@/components/panel/format';
 import { t } from '@/lib/i18n/t';
+import { reasonsText } from './reasons';
 import type { DamagedRecord, HistoryStore, StorageState, StorageStatus } from '@/lib/storage/history';
 
 interface Props {
@@ -75,7 +76,7 @@ export function StorageSection({ status, background, damaged, store, act }: Prop
             <ul>
               {damaged.map((d) => (
                 <li key={d.key}>
-                  <code>{d.key}</code> — {d.reasons.join('; ')}{' '}
+                  <code>{d.key}</code> — {reasonsText(d.reasons)}{' '}
                   <button
                     type="button"
                     aria-label={t('options_delete_damaged', d.key)}

@@ -19,7 +19,8 @@ import { StorageError, errorMessage, toStorageError, type StorageErrorKind } fro
 import { entryFromVisit, mergeEntries, sameEntry, type Visit } from './entries';
 import { parseImport, type RejectedEntry } from './importing';
 import { pruneDue, retentionCutoff, type Retention } from './retention';
-import { EXPORT_FORMAT, EXPORT_VERSION, HistoryEntry, issueReasons, type HistoryExport } from './schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, HistoryEntry, type HistoryExport } from './schema';
+import { issueReasons, type Reason } from './reasons';
 import { summarise, type HistorySummary } from './views';
 
 export type StorageState = 'unknown' | 'ok' | StorageErrorKind;
@@ -34,7 +35,7 @@ export interface StorageStatus {
 
 export interface DamagedRecord {
   key: string;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface ReadResult {
@@ -253,7 +254,7 @@ export class HistoryStore {
       values.forEach((value, i) => {
         const parsed = HistoryEntry.safeParse(value);
         if (parsed.success) entries.push(parsed.data);
-        else damaged.push({ key: String(keys[i]), reasons: issueReasons(parsed.error, 3) });
+        else damaged.push({ key: String(keys[i]), reasons: issueReasons(parsed.error, value, 3) });
       });
       return { entries, damaged };
     });
@@ -313,7 +314,7 @@ export class HistoryStore {
         }
         const existing = HistoryEntry.safeParse(raw);
         if (!existing.success) {
-          report.rejected.push({ index, url: entry.url, reasons: ['the stored entry for this address is damaged; it was left untouched'] });
+          report.rejected.push({ index, url: entry.url, reasons: [{ problem: 'stored_damaged' }] });
           continue;
         }
         const merged = mergeEntries(existing.data, entry);

@@ -1,16 +1,35 @@
 /** Reading an exported history file: validation of the file and of every entry (pure; writing is HistoryStore's). */
 import { cleanPublished, normaliseUrl, siteOf, utc } from './entries';
-import { EXPORT_FORMAT, EXPORT_VERSION, HistoryEntry, ImportedEntry, issueReasons } from './schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, HistoryEntry, ImportedEntry } from './schema';
+import { issueReasons, type FileProblem, type Reason } from './reasons';
 
 /** The largest file the importer reads (characters) and the most entries it takes. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
 export const MAX_IMPORT_ENTRIES = 100_000;
 
-/** The file as a whole is unusable (not JSON, not a history export, made by a newer version). Nothing was written. */
+const FILE_PROBLEMS: Record<FileProblem, (...values: number[]) => string> = {
+  too_large: () => 'the file is too large',
+  not_json: () => 'the file is not JSON',
+  not_export: () => 'the file is not a Crocus Context history export',
+  no_version: () => 'the file has no valid format version',
+  newer_version: (version) => `the file was made by a newer version of the extension (format ${version})`,
+  no_entries: () => 'the file has no list of entries',
+  too_many: (count, max) => `the file has ${count} entries; at most ${max} can be imported at once`,
+};
+
+/**
+ * The file as a whole is unusable (not JSON, not a history export, made by a newer version). Nothing was written.
+ * `problem` and `values` let the options page word it in the reader's language; `message` is English, for logs.
+ */
 export class ImportFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly values: number[];
+  constructor(
+    readonly problem: FileProblem,
+    ...values: number[]
+  ) {
+    super(FILE_PROBLEMS[problem](...values));
     this.name = 'ImportFormatError';
+    this.values = values;
   }
 }
 
@@ -19,7 +38,7 @@ export interface RejectedEntry {
   index: number;
   /** The entry's address, when it had a readable one. */
   url?: string;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface ParsedImport {
@@ -31,24 +50,24 @@ export interface ParsedImport {
 function entriesOf(input: unknown): unknown[] {
   let data = input;
   if (typeof data === 'string') {
-    if (data.length > MAX_IMPORT_CHARS) throw new ImportFormatError('the file is too large');
+    if (data.length > MAX_IMPORT_CHARS) throw new ImportFormatError('too_large');
     try {
       data = JSON.parse(data);
     } catch {
-      throw new ImportFormatError('the file is not JSON');
+      throw new ImportFormatError('not_json');
     }
   }
   if (Array.isArray(data)) return data;
-  if (typeof data !== 'object' || data === null) throw new ImportFormatError('the file is not a history export');
+  if (typeof data !== 'object' || data === null) throw new ImportFormatError('not_export');
   const obj = data as Record<string, unknown>;
-  if (obj.format !== EXPORT_FORMAT) throw new ImportFormatError('the file is not a Crocus Context history export');
+  if (obj.format !== EXPORT_FORMAT) throw new ImportFormatError('not_export');
   if (typeof obj.version !== 'number' || !Number.isInteger(obj.version) || obj.version < 1) {
-    throw new ImportFormatError('the file has no valid format version');
+    throw new ImportFormatError('no_version');
   }
   if (obj.version > EXPORT_VERSION) {
-    throw new ImportFormatError(`the file was made by a newer version of the extension (format ${obj.version})`);
+    throw new ImportFormatError('newer_version', obj.version);
   }
-  if (!Array.isArray(obj.entries)) throw new ImportFormatError('the file has no list of entries');
+  if (!Array.isArray(obj.entries)) throw new ImportFormatError('no_entries');
   return obj.entries;
 }
 
@@ -60,7 +79,7 @@ function entriesOf(input: unknown): unknown[] {
 export function parseImport(input: unknown): ParsedImport {
   const raw = entriesOf(input);
   if (raw.length > MAX_IMPORT_ENTRIES) {
-    throw new ImportFormatError(`the file has ${raw.length} entries; at most ${MAX_IMPORT_ENTRIES} can be imported at once`);
+    throw new ImportFormatError('too_many', raw.length, MAX_IMPORT_ENTRIES);
   }
   const accepted: ParsedImport['accepted'] = [];
   const rejected: RejectedEntry[] = [];
@@ -69,13 +88,13 @@ export function parseImport(input: unknown): ParsedImport {
       typeof item === 'object' && item !== null && typeof (item as { url?: unknown }).url === 'string'
         ? ((item as { url: string }).url.slice(0, 300))
         : undefined;
-    const reject = (reasons: string[]) => rejected.push({ index, ...(url !== undefined ? { url } : {}), reasons });
+    const reject = (reasons: Reason[]) => rejected.push({ index, ...(url !== undefined ? { url } : {}), reasons });
     const parsed = ImportedEntry.safeParse(item);
-    if (!parsed.success) return reject(issueReasons(parsed.error));
+    if (!parsed.success) return reject(issueReasons(parsed.error, item));
     const e = parsed.data;
     const normal = normaliseUrl(e.url);
     const site = normal ? siteOf(normal) : undefined;
-    if (!normal || !site) return reject(['url: address must be an http(s) URL']);
+    if (!normal || !site) return reject([{ problem: 'not_http', field: 'url' }]);
     const published = cleanPublished(e.published);
     const candidate = {
       url: normal,
@@ -90,7 +109,7 @@ export function parseImport(input: unknown): ParsedImport {
       visits: e.visits,
     };
     const checked = HistoryEntry.safeParse(candidate);
-    if (!checked.success) return reject(issueReasons(checked.error));
+    if (!checked.success) return reject(issueReasons(checked.error, candidate));
     accepted.push({ index, entry: checked.data });
   });
   return { received: raw.length, accepted, rejected };

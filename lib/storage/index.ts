@@ -16,6 +16,7 @@ export {
   type StorageState,
   type StorageStatus,
 } from './history';
+export { issueReasons, type EntryProblem, type FileProblem, type Reason } from './reasons';
 export { retentionCutoff, pruneDue, PRUNE_INTERVAL_MS } from './retention';
 export { HistoryEntry, EXPORT_FORMAT, EXPORT_VERSION, type HistoryExport } from './schema';
 export { claimStats, contradictionsOf, pagesByClaim, type ClaimStat, type ConflictLike } from './claims';

@@ -5,6 +5,7 @@
  * skipped and counted, and left in the database untouched.
  */
 import { z } from 'zod';
+import { refineReason } from './reasons';
 
 export const MAX_URL = 4096;
 export const MAX_TITLE = 500;
@@ -36,9 +37,11 @@ export const PageUrl = z
     } catch {
       return false;
     }
-  }, 'address must be an http(s) URL');
+  }, refineReason('not_http'));
 
 const Id = z.string().min(1).max(64);
+
+const visitsInOrder = (e: { firstVisit: string; lastVisit: string }) => !(Date.parse(e.firstVisit) > Date.parse(e.lastVisit));
 
 export const HistoryEntry = z
   .object({
@@ -58,10 +61,7 @@ export const HistoryEntry = z
     /** How many visits with mentions were recorded. */
     visits: z.number().int().positive(),
   })
-  .refine((e) => !(Date.parse(e.firstVisit) > Date.parse(e.lastVisit)), {
-    message: 'first visit is after last visit',
-    path: ['firstVisit'],
-  });
+  .refine(visitsInOrder, refineReason('visit_order', ['firstVisit']));
 
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -81,10 +81,7 @@ export const ImportedEntry = z
     claims: z.array(Id).max(MAX_IDS).optional().default([]),
     visits: z.number().int().positive().optional().default(1),
   })
-  .refine((e) => !(Date.parse(e.firstVisit) > Date.parse(e.lastVisit)), {
-    message: 'first visit is after last visit',
-    path: ['firstVisit'],
-  });
+  .refine(visitsInOrder, refineReason('visit_order', ['firstVisit']));
 
 export const EXPORT_FORMAT = 'crocus-context-history';
 export const EXPORT_VERSION = 1;
@@ -95,9 +92,4 @@ export interface HistoryExport {
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   entries: HistoryEntry[];
-}
-
-/** Formats the first issues of a zod error as short reasons ("firstVisit: Invalid ISO datetime"). */
-export function issueReasons(error: z.ZodError, max = 5): string[] {
-  return error.issues.slice(0, max).map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
 }

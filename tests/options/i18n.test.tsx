@@ -168,6 +168,39 @@ describe('the options page in Russian and Ukrainian', () => {
     expect(text('[data-claim="C01"] td:last-child p')).toBe('Вы читали это заявление на 1 странице, а противоречащее ему — ни на одной.');
   });
 
+  it('words import problems in Russian: rejected entries field by field, and a file refused as a whole', async () => {
+    useLocale('ru');
+    const deps: OptionsDeps = {
+      store: new HistoryStore({ name: freshName('opts-ru-import') }),
+      settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
+      backgroundStatus: async () => ({ state: 'ok' }),
+    };
+    await act(async () => {
+      render(<OptionsApp deps={deps} />, container);
+    });
+    const input = container.querySelector<HTMLInputElement>('#import-file')!;
+    const choose = async (content: string) => {
+      Object.defineProperty(input, 'files', { value: [new File([content], 'history.json')], configurable: true });
+      await act(async () => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    };
+    await choose(
+      JSON.stringify([
+        entry('https://a.example/1'),
+        { ...entry('https://b.example/1'), entities: ['putin', 7] },
+        { ...entry('https://c.example/1'), firstVisit: '2024-05-03T00:00:00.000Z', lastVisit: '2024-05-01T00:00:00.000Z' },
+        'not an entry',
+      ]),
+    );
+    await vi.waitFor(() => expect(text('[data-testid="import-report"]')).toContain('Запись 2 (https://b.example/1): имена, элемент 2: значение не того типа'));
+    expect(text('[data-testid="import-report"]')).toContain('Запись 3 (https://c.example/1): первое посещение позже последнего');
+    expect(text('[data-testid="import-report"]')).toContain('Запись 4: запись: значение не того типа');
+    await choose(JSON.stringify({ format: 'crocus-context-history', version: 7, entries: [] }));
+    await vi.waitFor(() => expect(text('[data-testid="import-error"]')).toContain('файл создан более новой версией расширения (формат 7)'));
+    expect(text('[data-testid="import-error"]')).not.toMatch(/[a-z]{4,}/);
+  });
+
   it('renders the whole page in Ukrainian with no English interface text left', async () => {
     useLocale('uk');
     const store = new HistoryStore({ name: freshName('opts-uk') });

@@ -175,7 +175,9 @@ describe('history', () => {
     });
     await vi.waitFor(() => expect(q('[data-testid="import-report"]')).toBeTruthy());
     expect(q('[data-testid="import-report"]')?.textContent).toContain('Imported: 3 new pages, 0 pages merged, 0 pages already up to date, 1 entry rejected.');
-    expect(q('[data-testid="import-report"]')?.textContent).toContain('Entry 4 (ftp://nope.example/)');
+    expect(q('[data-testid="import-report"]')?.textContent).toContain(
+      'Entry 4 (ftp://nope.example/): address: not an http(s) address; first visit: not in the expected format (dates as 2024-03-22 or 2024-03-22T18:00:00Z); last visit: missing',
+    );
     await vi.waitFor(() => expect(qa('.entry').length).toBe(3));
   });
 
@@ -187,7 +189,7 @@ describe('history', () => {
     await act(async () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await vi.waitFor(() => expect(q('[data-testid="import-error"]')?.textContent).toMatch(/not imported.*Nothing was changed/));
+    await vi.waitFor(() => expect(q('[data-testid="import-error"]')?.textContent).toBe('The file was not imported: the file is not a Crocus Context history export. Nothing was changed.'));
     expect((await d.store.readAll()).entries).toHaveLength(3);
   });
 

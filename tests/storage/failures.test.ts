@@ -157,12 +157,12 @@ describe('corrupted records', () => {
     const { entries, damaged } = await store.readAll();
     expect(entries.map((e) => e.url).sort()).toEqual(['https://a.example/good', 'https://a.example/old']);
     expect(damaged.map((d) => d.key).sort()).toEqual(['https://a.example/bad-date', 'https://a.example/bad-lists']);
-    expect(damaged.find((d) => d.key.endsWith('bad-date'))?.reasons.join()).toMatch(/firstVisit/);
+    expect(damaged.find((d) => d.key.endsWith('bad-date'))?.reasons).toContainEqual({ problem: 'bad_format', field: 'firstVisit' });
 
     // A visit to a damaged page, an import over it, pruning and exporting all leave it exactly as it was.
     expect(await store.record({ url: 'https://a.example/bad-date', at: '2024-03-23T00:00:00Z' })).toBe('kept-damaged');
     const report = await store.importHistory([entry('https://a.example/bad-lists')]);
-    expect(report.rejected).toEqual([{ index: 0, url: 'https://a.example/bad-lists', reasons: [expect.stringMatching(/damaged/)] }]);
+    expect(report.rejected).toEqual([{ index: 0, url: 'https://a.example/bad-lists', reasons: [{ problem: 'stored_damaged' }] }]);
     expect(await store.prune('30')).toBe(1); // only the valid old page
     const { file, damaged: left } = await store.exportHistory();
     expect(left).toBe(2);
