@@ -7,6 +7,7 @@ import { ClaimCard } from '@/components/card/ClaimCard';
 import { placeCard, luminance } from '@/components/card/position';
 import type { CardCallbacks, CardTarget, CardUi } from '@/components/card/card-ui';
 import { uiLanguage } from '@/lib/i18n/t';
+import { rangeRectIn } from '@/lib/page/frame-geometry';
 
 /** Dark when the page's own background is dark (falls back to the reader's colour-scheme preference). */
 function pageIsDark(): boolean {
@@ -40,8 +41,9 @@ export function createCardUi(ctx: ContentScriptContext, shadow: ShadowRoot): Car
 
   return {
     show(target: CardTarget, callbacks: CardCallbacks): boolean {
-      // The whole mention's (or sentence's) box: the card never covers any line of it.
-      const anchor = target.range.getBoundingClientRect();
+      // The whole mention's (or sentence's) box: the card never covers any line of it. (In this document's
+      // viewport: a mention may sit in a same-origin frame.)
+      const anchor = rangeRectIn(target.range);
       if (anchor.width === 0 && anchor.height === 0) return false;
       current = callbacks;
       const card = cardData();

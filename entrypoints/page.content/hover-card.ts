@@ -42,8 +42,11 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
   let dwell: number | undefined;
   let grace: number | undefined;
   let frame: number | undefined;
-  /** Where the pointer last moved, and when (performance.now() time base, as event.timeStamp). */
-  let lastPoint = { x: 0, y: 0, at: 0 };
+  /** Where the pointer last moved (in `doc`'s viewport: this document or a same-origin frame's), and when
+   * (this window's performance.now() time base). */
+  let lastPoint = { x: 0, y: 0, at: 0, doc: document };
+  /** Documents listened to: this one and the same-origin frames this page script highlights in. */
+  const listened = new WeakSet<Document>();
 
   const loadUi = (): Promise<CardUi | undefined> =>
     (loading ??= sendToBackground({ type: 'page/card' })
@@ -95,16 +98,17 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
   };
 
   /** A name wins over the claim sentence it sits in. */
-  const targetAt = (x: number, y: number): CardTarget | null => {
-    const mention = mentionAtPoint(x, y, controller);
+  const targetAt = (x: number, y: number, doc: Document): CardTarget | null => {
+    const mention = mentionAtPoint(x, y, controller, doc);
     if (mention) return { kind: 'mention', mention, range: mention.range };
-    const claim = actions.claimAt?.(x, y);
+    // (Claim sentences are found in this document only.)
+    const claim = doc === document ? actions.claimAt?.(x, y) : null;
     return claim ? { kind: 'claim', claim, range: claim.range } : null;
   };
 
   const onPointer = () => {
     frame = undefined;
-    const hit = targetAt(lastPoint.x, lastPoint.y);
+    const hit = targetAt(lastPoint.x, lastPoint.y, lastPoint.doc);
     if (hit && sameTarget(hit, shown)) {
       clearTimeout(grace);
       return;
@@ -123,37 +127,49 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
     if (!hit && shown) scheduleHide();
   };
 
-  ctx.addEventListener(
-    document,
-    'pointermove',
-    (e) => {
-      if (inCard(e) || e.pointerType === 'touch') return;
-      lastPoint = { x: e.clientX, y: e.clientY, at: e.timeStamp };
-      frame ??= requestAnimationFrame(onPointer);
-    },
-    { passive: true, capture: true },
-  );
+  /**
+   * Pointer, keyboard, focus and scroll of `doc`: this document, or a same-origin frame's (its events do not reach
+   * this one). Its pointer's coordinates are its own viewport's, its timestamps its own window's time base.
+   */
+  const listen = (doc: Document) => {
+    if (listened.has(doc)) return;
+    listened.add(doc);
+    const win = doc.defaultView;
+    const skew = win && win !== window ? win.performance.timeOrigin - performance.timeOrigin : 0;
+    ctx.addEventListener(
+      doc,
+      'pointermove',
+      (e) => {
+        if (inCard(e) || e.pointerType === 'touch') return;
+        lastPoint = { x: e.clientX, y: e.clientY, at: e.timeStamp + skew, doc };
+        frame ??= requestAnimationFrame(onPointer);
+      },
+      { passive: true, capture: true },
+    );
 
-  ctx.addEventListener(
-    document,
-    'keydown',
-    (e) => {
-      if (e.key === 'Escape' && (shown || wanted)) hide();
-    },
-    { capture: true },
-  );
+    ctx.addEventListener(
+      doc,
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && (shown || wanted)) hide();
+      },
+      { capture: true },
+    );
 
-  // Keyboard: focus on a link or control that contains a highlight opens the card for it (focus stays put).
-  ctx.addEventListener(document, 'focusin', (e) => {
-    if (inCard(e)) return;
-    const target = e.target;
-    if (!(target instanceof Element)) return;
-    const inside = controller.mentions().find((m) => target.contains(m.range.startContainer));
-    if (inside) void show({ kind: 'mention', mention: inside, range: inside.range });
-    else if (shown || wanted) hide();
-  });
+    // Keyboard: focus on a link or control that contains a highlight opens the card for it (focus stays put).
+    ctx.addEventListener(doc, 'focusin', (e) => {
+      if (inCard(e)) return;
+      const target = e.target as Node | null;
+      if (!target || target.nodeType !== Node.ELEMENT_NODE) return;
+      const inside = controller.mentions().find((m) => target.contains(m.range.startContainer));
+      if (inside) void show({ kind: 'mention', mention: inside, range: inside.range });
+      else if (shown || wanted) hide();
+    });
 
-  ctx.addEventListener(window, 'scroll', () => (shown || wanted) && hide(), { passive: true, capture: true });
+    if (win) ctx.addEventListener(win, 'scroll', () => (shown || wanted) && hide(), { passive: true, capture: true });
+  };
+  listen(document);
+
   ctx.onInvalidated(() => {
     hide();
     host.remove();
@@ -166,6 +182,11 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
       if (mentions > 0 && !placed && ctx.isValid) {
         placed = true;
         attach();
+      }
+      // Highlights in same-origin frames get the card too: their documents are listened to as well.
+      for (const m of controller.mentions()) {
+        const doc = m.range.startContainer.ownerDocument;
+        if (doc && doc !== document && !listened.has(doc)) listen(doc);
       }
     },
   };

@@ -127,14 +127,20 @@ export function hostileSuite({ name, launch, bfcache }) {
     return [...errors, ...inPage];
   }
 
-  /** Moves the pointer onto the first event highlight and waits for the hover card; returns its text. */
-  async function hoverCard(page) {
-    const point = await page.evaluate(() => {
-      const h = CSS.highlights.get('crocus-event');
-      const range = h ? h.values().next().value : null;
-      const r = range ? range.getClientRects()[0] : null;
-      return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
-    });
+  /** In the page: where the first event highlight is (a point on it, in the top viewport). */
+  const firstEventHighlight = () => {
+    const h = CSS.highlights.get('crocus-event');
+    const range = h ? h.values().next().value : null;
+    const r = range ? range.getClientRects()[0] : null;
+    return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+  };
+
+  /**
+   * Moves the pointer onto a highlight (by default the first event highlight; `locate` runs in the page and gives a
+   * point in the top viewport) and waits for the hover card; returns its text.
+   */
+  async function hoverCard(page, locate = firstEventHighlight) {
+    const point = await page.evaluate(locate);
     assert.ok(point, 'an event highlight is on screen');
     await page.mouse.move(point.x - 4, point.y);
     await page.mouse.move(point.x, point.y);
@@ -499,6 +505,29 @@ export function hostileSuite({ name, launch, bfcache }) {
         return st.venue >= 1 && st.hosts === 1 && st;
       }, { what: `highlights in the ${part} frame` });
     };
+    // A highlight inside a same-origin frame gets the hover card of the top page, placed next to it there.
+    const venueInFrame = () => {
+      const frame = document.getElementById('srcdoc');
+      const h = frame.contentWindow.CSS.highlights.get('crocus-event');
+      const range = h ? [...h.values()].find((r) => r.toString() === 'Crocus City Hall') : null;
+      const r = range?.getClientRects()[0];
+      const f = frame.getBoundingClientRect();
+      return r ? { x: f.left + frame.clientLeft + r.left + Math.min(r.width / 2, 12), y: f.top + frame.clientTop + r.top + r.height / 2 } : null;
+    };
+    assert.match(await hoverCard(page, venueInFrame), /Crocus City Hall/);
+    const point = await page.evaluate(venueInFrame);
+    const card = await page.evaluate(() => {
+      const host = document.querySelector('crocus-context-card');
+      const get = window.__originals?.shadowRoot;
+      // The card's visible box (its root scrolls when the card is taller than the room beside the name).
+      const r = (get ? get.call(host) : host.shadowRoot).querySelector('.cc-root').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    });
+    const placed = { point, card };
+    // Beside the name, not over it and not somewhere else on the page (the frame's offset was added).
+    assert.ok(!(point.y >= card.top && point.y <= card.bottom && point.x >= card.left && point.x <= card.right), `card over the name: ${JSON.stringify(placed)}`);
+    assert.ok(Math.min(Math.abs(card.top - point.y), Math.abs(card.bottom - point.y)) < 40, `card next to the name: ${JSON.stringify(placed)}`);
+    assert.ok(card.left <= point.x + 20 && card.right >= point.x - 300, `card in the name's column: ${JSON.stringify(placed)}`);
     assert.deepEqual(await own('frame-article.html?cross'), { venue: 1, hosts: 1 });
     assert.deepEqual(await own('frame-article.html?sandboxed'), { venue: 1, hosts: 1 });
     assert.deepEqual(await pageErrors(page, errors), []);
