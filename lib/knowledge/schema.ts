@@ -321,7 +321,10 @@ export const Recognition = z.object({
   note: z.string().optional(),
   /** Name tokens that make an event/venue name specific (Crocus, Крокус, クロッカス, ...). */
   markers: z.array(NonEmpty).min(1),
-  /** Event/venue names that contain a marker but are still ambiguous alone ("Crocus", "Crocus City"). */
+  /**
+   * Event/venue names or descriptions that contain a marker but are still ambiguous alone ("Crocus", "Crocus City",
+   * "Krasnogorsk shooting": a town of 175,000 has other shootings).
+   */
   weakNames: z.array(NonEmpty).optional(),
   /** Words that alternate inside names (Ukrainian у/в): each name is also matched with the variants. */
   wordVariants: z.record(z.string(), z.array(NonEmpty)).optional(),

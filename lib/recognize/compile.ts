@@ -110,7 +110,8 @@ function buildPattern(name: string, rules: Rules, opts: { stems: boolean; star: 
     star = true;
     raw = raw.slice(0, -1);
   }
-  raw = raw.replaceAll('?', '');
+  // An inner word's star ("торгов* центр*") needs no mark: inner words take a short suffix anyway (the gap).
+  raw = raw.replace(/\*(?=[\s-])/gu, '').replaceAll('?', '');
   const plain = trimEnds(normalizeText(raw));
   if (plain === '') return undefined;
   const words = toWords(plain);

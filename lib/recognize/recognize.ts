@@ -364,6 +364,8 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
       if ((table.c[h.i] as MatcherTable['c'][number])[1] !== pxGroup) continue;
       for (const p of names) {
         if (p.inner || p.ent !== undefined || !places.includes(entOf(table, p)) || distance(text, h, p) > window) continue;
+        // A place that only says where a name next to it is ("Crocus City Hall in Krasnogorsk") describes nothing.
+        if (names.some((n) => n !== p && strengthOf(table, n) > STRENGTH.entity && distance(text, n, p) <= 1)) continue;
         const s0 = Math.min(h.s, p.s);
         const e0 = Math.max(h.e, p.e);
         // Not where a name already says more (an event/venue name or description overlapping the span).

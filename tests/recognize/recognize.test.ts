@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcherTable, tableSize, type CompileReport } from '../../lib/recognize/compile';
 import { loadPackFile } from '../../lib/knowledge/load-node';
-import { quickCheck, recognizeBlocks, recognizePage, recognizeText } from '../../lib/recognize/recognize';
+import { quickCheck, recognizeBlocks, recognizeDetailed, recognizePage, recognizeText } from '../../lib/recognize/recognize';
 import { STRENGTH } from '../../lib/recognize/table';
 import type { Entity, Recognition } from '../../lib/knowledge/schema';
 import { loadPages, realTable } from './support';
@@ -188,6 +188,56 @@ describe('gating: ambiguous words count only on pages about the attack', () => {
     expect(texts('ISIS-K claimed the attack at a concert venue just outside Moscow that killed 145.')).toContain('concert venue just outside Moscow|crocus-city-hall');
     // The same words without anything specific to this attack stay unmarked.
     expect(texts('A concert hall near Moscow hosts a jazz festival this summer.')).toEqual([]);
+  });
+});
+
+describe('found by a held-out probe (128 pages in 31 languages, written without looking at this table)', () => {
+  const table = realTable();
+  const about = (...blocks: string[]) => recognizePage(blocks, table).about;
+  const pairs = (...blocks: string[]) => recognizePage(blocks, table).mentions.map((m) => `${m.text}|${m.entity}`);
+
+  it('reads a star on an inner word of a cue as a stem: «торговый центр» counts against the venue', () => {
+    for (const [pattern] of [...table.n, ...table.c]) expect(pattern, pattern).not.toContain('*');
+    const score = (t: string) => recognizeDetailed([t], table).score.score;
+    expect(score('Крокус Сити Холл, торговый центр')).toBeLessThan(score('Крокус Сити Холл'));
+    expect(score('возле торгового центра «Крокус Сити Холл»')).toBeLessThan(score('возле «Крокус Сити Холл»'));
+  });
+
+  it('a shooting or an attack somewhere in Krasnogorsk is not the attack unless the page says more', () => {
+    expect(about('Krasnogorsk shooting: man fires at neighbours from a balcony. Police detained the 54-year-old; two people were wounded.')).toBe(false);
+    expect(about('Drone attack in Krasnogorsk damages an apartment block. Residents were evacuated; no one was injured.')).toBe(false);
+    expect(about('Стрельба в Красногорске: задержан мужчина, открывший огонь у торгового центра. Пострадавший ранен в ногу.')).toBe(false);
+    expect(about('The Krasnogorsk shooting of 22 March 2024 killed 145 people; Islamic State claimed it.')).toBe(true);
+    expect(about('Kyiv denied any role in the Krasnogorsk attack, which killed more than 140 people.')).toBe(true);
+  });
+
+  it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
+    expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
+      expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
+    );
+  });
+
+  it('a concert (not a concert hall) near Moscow, and more names of Moscow', () => {
+    expect(pairs('Im März 2024 verübten IS-Anhänger den Anschlag auf ein Rockkonzert nahe Moskau, bei dem 145 Menschen starben.')).toContain(
+      'Anschlag auf ein Rockkonzert nahe Moskau|crocus-attack',
+    );
+    expect(pairs('La matanza de Krasnogorsk, un año después: 145 muertos.')).toContain('matanza de Krasnogorsk|crocus-attack');
+    expect(mentionsOf('a Moszkva melletti Crocus City Hall koncertteremben')).toContainEqual({ text: 'Moszkva', entity: 'moscow', kind: 'place' });
+    expect(mentionsOf('ที่คร็อคคัส ซิตี้ ฮอลล์ ชานกรุงมอสโก')).toContainEqual({ text: 'มอสโก', entity: 'moscow', kind: 'place' });
+    expect(mentionsOf('Далерҷон Мирзоев ва Шамсиддин Фаридунӣ дар суд')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ text: 'Далерҷон Мирзоев', entity: 'mirzoyev' }), expect.objectContaining({ text: 'Шамсиддин Фаридунӣ', entity: 'fariduni' })]),
+    );
+  });
+
+  it('Japanese breaking news: 「22日夜」 and 「発砲」 count as the date and the attack', () => {
+    expect(about('モスクワ郊外クラスノゴルスクのコンサートホールで22日夜、迷彩服姿の男らが観客に向けて発砲し、少なくとも40人が死亡した。')).toBe(true);
+    expect(about('クラスノゴルスクのコンサートホールで来月、ジャズの公演が開かれる。')).toBe(false);
+  });
+
+  it('a place that says where a named venue is does not make an attack description of the words around it', () => {
+    const found = pairs('21:05 Uhr: In der Crocus City Hall in Krasnogorsk haben Bewaffnete das Feuer eröffnet. Der Anschlag vom 22. März forderte 145 Tote.');
+    expect(found).toContain('Crocus City Hall|crocus-city-hall');
+    expect(found.filter((p) => p.endsWith('|crocus-attack'))).toEqual([]);
   });
 });
 
