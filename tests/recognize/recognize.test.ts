@@ -211,6 +211,12 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(about('Kyiv denied any role in the Krasnogorsk attack, which killed more than 140 people.')).toBe(true);
   });
 
+  it('agencies named in any Russian security story (Investigative Committee, "Ukrainian special services") are not evidence of this attack', () => {
+    const story = 'Следственный комитет возбудил уголовное дело, ФСБ заявила, что преступление подготовлено украинскими спецслужбами.';
+    expect(about(`Теракт в Подмосковье: при взрыве автомобиля погибла журналистка. ${story}`)).toBe(false);
+    expect(about(`Теракт в Подмосковье 22 марта унёс жизни 145 человек. ${story}`)).toBe(true);
+  });
+
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
     expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
       expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
