@@ -217,6 +217,13 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(about(`Теракт в Подмосковье 22 марта унёс жизни 145 человек. ${story}`)).toBe(true);
   });
 
+  it('a bare "Crocus" a time after ("a year after Crocus", «спустя год после «Крокуса»») names the venue', () => {
+    expect(pairs('A year after Crocus, Tajik migrants in Russia still live in fear.')).toContain('Crocus|crocus-city-hall');
+    expect(about('Спустя год после «Крокуса» многие москвичи боятся концертов. Психологи говорят о травме после теракта.')).toBe(true);
+    expect(about('Plant tulips a few weeks after Crocus and snowdrops have faded; the bulbs want a sunny spot in the garden.')).toBe(false);
+    expect(about('A year after Crocus Expo hosted the motor show, the fair returns to Krasnogorsk.')).toBe(false);
+  });
+
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
     expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
       expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
