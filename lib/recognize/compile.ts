@@ -9,7 +9,7 @@
 import type { Entity, EntityType, KnowledgePack, Recognition } from '../knowledge/schema';
 import { normalize, normalizeText, originalRange } from './normalize';
 import { SCRIPT_NAMES, Sc, isUnspaced, scriptOf } from './scripts';
-import { FLAG, GROUP, STRENGTH, type MatcherTable } from './table';
+import { FLAG, GROUP, SHORT_LETTERS, STRENGTH, type MatcherTable } from './table';
 
 /** What the compiler reads from a pack. */
 export type PackForMatcher = Pick<KnowledgePack, 'entities'> & { recognition?: Recognition | undefined };
@@ -158,6 +158,11 @@ function variantsOf(name: string, wordVariants: Record<string, string[]> | undef
   return out.map((ws) => ws.join(' '));
 }
 
+/** One word of at most SHORT_LETTERS letters, not a stem or an acronym (those have their own suffix rules). */
+function isShortWord(built: Built): boolean {
+  return built.words.length === 1 && !(built.flags & (FLAG.star | FLAG.acro)) && [...letters(built.plain)].length <= SHORT_LETTERS;
+}
+
 function containsMarker(built: Built, markers: string[]): boolean {
   for (const m of markers) {
     const sc = scriptOfWord(m);
@@ -284,7 +289,7 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
         const key = `${gi}\u0000${built.pattern}`;
         const prev = cues.get(key);
         if (prev) prev[2] = prev[2] & built.flags;
-        else cues.set(key, [built.pattern, gi, built.flags & (FLAG.acro | FLAG.star)]);
+        else cues.set(key, [built.pattern, gi, (built.flags & (FLAG.acro | FLAG.star)) | (isShortWord(built) ? FLAG.short : 0)]);
       }
     }
   });

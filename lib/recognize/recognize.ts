@@ -15,7 +15,7 @@
 import { normalize, type Normalized } from './normalize';
 import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
-import { FLAG, GROUP, STRENGTH, type MatcherTable } from './table';
+import { FLAG, GROUP, SHORT_SUFFIX, STRENGTH, type MatcherTable } from './table';
 import type { BlockMention, PageResult } from './types';
 
 interface Hit {
@@ -221,6 +221,7 @@ function terminal(text: string, table: MatcherTable, hits: Hit[], p: number, pos
     if (isUnspaced(last) || last === Sc.None) allowed = 0;
     else if (h.f & FLAG.acro) allowed = 0;
     else if (h.f & FLAG.star) allowed = table.star;
+    else if (h.f & FLAG.short) allowed = Math.min(SHORT_SUFFIX, table.sfx[last] ?? 0);
     else allowed = table.sfx[last] ?? 0;
     if (r > allowed) continue;
     out.push({ t: h.t, i: h.i, s: p, ce: pos, e: pos + r });
@@ -293,6 +294,15 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
   scan(text, table, c, raws);
   const candidates: Raw[] = [];
   const cues = new Set<number>();
+  // One stretch of text is one cue of a group, however many of its terms match it ("22 марта" is both the
+  // Russian "22 марта" and the Bulgarian "22 март").
+  const counted: Raw[] = [];
+  const addCue = (r: Raw) => {
+    const group = (table.c[r.i] as MatcherTable['c'][number])[1];
+    if (counted.some((o) => o.s < r.e && r.s < o.e && (table.c[o.i] as MatcherTable['c'][number])[1] === group)) return;
+    counted.push(r);
+    cues.add(r.i);
+  };
   const promoters: Raw[] = [];
   const near: Raw[] = [];
   for (const r of raws) {
@@ -304,7 +314,7 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
       if (!caseOk(flags, original, norm, r)) continue;
       const gf = groupFlags(table, r.i);
       if (gf & GROUP.blocks) candidates.push(r);
-      else cues.add(r.i);
+      else addCue(r);
       if (gf & GROUP.promotes) promoters.push(r);
       if (gf & GROUP.proximity) near.push(r);
     }
@@ -320,7 +330,7 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
       continue;
     }
     last = r;
-    if (r.t === 1) cues.add(r.i);
+    if (r.t === 1) addCue(r);
     else names.push(r);
   }
   // Names overlapped by a longer one: inside it, they are kept as inner mentions ("Krasnogorsk" in "the

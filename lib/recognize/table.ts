@@ -38,7 +38,15 @@ export const FLAG = {
   acro: 2,
   /** A stem: any word that starts with it (cue terms written with a trailing `*`). */
   star: 4,
+  /**
+   * A cue of one short word (at most SHORT_LETTERS letters): at most SHORT_SUFFIX letters of ending, so that it
+   * does not match the start of longer words of other languages (Turkish "ölü" is not "oluyor").
+   */
+  short: 8,
 } as const;
+
+export const SHORT_LETTERS = 4;
+export const SHORT_SUFFIX = 2;
 
 export interface MatcherTable {
   /** Format version. */

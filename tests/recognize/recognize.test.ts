@@ -224,6 +224,41 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(about('A year after Crocus Expo hosted the motor show, the fair returns to Krasnogorsk.')).toBe(false);
   });
 
+  it('one stretch of text is one cue, however many languages spell it alike', () => {
+    const score = (t: string) => recognizeDetailed([t], table).score.score;
+    // "22 марта" is the Russian date and, with an ending, the Bulgarian "22 март"; "terrorist" fits three stems.
+    expect(score('Крокус Сити Холл, 22 марта') - score('Крокус Сити Холл')).toBe(1);
+    expect(score('Crocus City Hall terrorist') - score('Crocus City Hall')).toBe(1);
+  });
+
+  it('a short cue word takes a short ending only, so it does not match longer words of other languages', () => {
+    // Turkish "ölü" (dead) is not "oluyor"; the Swedish "offer" (victims) is gone, English has it as a verb.
+    expect(about("Crocus City Hall'de Sting konseri: biletlere yoğun ilgi oluyor.")).toBe(false);
+    expect(about('Sting live at Crocus City Hall. Early-bird offer for fans who book this week.')).toBe(false);
+    // A salad bar or a salon near Moscow is not a venue on a page about the attack.
+    expect(pairs('Crocus City Hall attack: 145 killed on 22 March 2024.', 'The best salad bar in Moscow opened on Tverskaya.')).not.toContain(
+      expect.stringMatching(/^salad/),
+    );
+  });
+
+  it('a tour announcement that ends at the venue, with a date in its table, is not the attack', () => {
+    expect(
+      about(
+        'Группа «Пикник» объявила большой тур 2019 года: финал — 9 ноября в «Крокус Сити Холле».',
+        'Дата Город Площадка 2 марта Санкт-Петербург 22 марта Новосибирск 9 ноября Москва Крокус Сити Холл',
+        'Билеты уже в продаже.',
+      ),
+    ).toBe(false);
+  });
+
+  it('more names of the Investigative Committee, IS and IS-K', () => {
+    expect(mentionsOf('El Comité de Investigación abrió una causa por el atentado en Crocus City Hall.')).toContainEqual(expect.objectContaining({ text: 'Comité de Investigación', entity: 'investigative-committee' }));
+    expect(mentionsOf('Der Islamische Staat reklamierte den Anschlag auf die Crocus City Hall für sich.')).toContainEqual(expect.objectContaining({ text: 'Islamische Staat', entity: 'islamic-state' }));
+    expect(mentionsOf('Lo Stato Islamico – Provincia del Khorasan ha rivendicato la strage al Crocus City Hall.')).toContainEqual(
+      expect.objectContaining({ text: 'Stato Islamico – Provincia del Khorasan', entity: 'isis-k' }),
+    );
+  });
+
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
     expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
       expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
