@@ -5,7 +5,7 @@ import { disableSite, isSiteEnabled, loadSettings } from '@/lib/settings';
 import { createHistoryService } from '@/lib/storage/service';
 import table from 'virtual:crocus/matcher';
 import claimTable from 'virtual:crocus/claims';
-import { hasAnchor, recognizeBlocks } from '@/lib/recognize/recognize';
+import { hasAnchor, recognizeLoose } from '@/lib/recognize/recognize';
 import { matchClaims } from '@/lib/claims/match';
 import { answerRecognize } from '@/lib/page/remote';
 
@@ -95,7 +95,7 @@ export default defineBackground(() => {
         return { site };
       },
       // Recognition and claim matching run here, not on the page's main thread (lib/page/remote.ts).
-      'page/recognize': (msg) => answerRecognize(msg, table, recognizeBlocks),
+      'page/recognize': (msg) => answerRecognize(msg, table, recognizeLoose),
       'page/claims': (msg) => ({ claims: matchClaims(msg.texts, claimTable()) }),
       'page/context': async (msg, sender) => {
         const tabId = await targetTab(msg.tabId, sender.tab?.id);

@@ -30,8 +30,13 @@ export interface ChunkRunOptions<T> {
 export interface ChunkRunResult {
   about: boolean;
   evidence: string[];
-  /** Mentions per input block, offsets relative to that block, `block` = the input index. */
+  /**
+   * Mentions per input block, offsets relative to that block, `block` = the input index. Not final where the
+   * recognizer is `recognizeLoose`: apply `nearContext` with `context` over the whole page.
+   */
   perBlock: BlockMention[][];
+  /** Per input block: whether it says something about the attack (true where the recognizer does not tell). */
+  context: boolean[];
   cancelled: boolean;
 }
 
@@ -103,6 +108,7 @@ function withEvidence<T>(
   return {
     about: r.about,
     mentions: r.mentions.filter((m) => m.block >= n).map((m) => ({ ...m, block: m.block - n })),
+    ...(r.context ? { context: r.context.slice(n) } : {}),
   };
 }
 
@@ -118,6 +124,7 @@ export function groupEnd(texts: readonly string[], from: number, max: number): n
 export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRunOptions<T>): Promise<ChunkRunResult> {
   const sizer = o.sizer ?? { chars: 16_384 };
   const perBlock: BlockMention[][] = texts.map(() => []);
+  const context: boolean[] = texts.map(() => true);
   let about = o.about;
   let evidence = [...o.evidence];
   /** Chunks recognized before the page was known to be about the attack: [from, to). */
@@ -137,7 +144,10 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
   };
 
   const store = (from: number, to: number, r: PageResult): void => {
-    for (let i = from; i < to; i++) perBlock[i] = [];
+    for (let i = from; i < to; i++) {
+      perBlock[i] = [];
+      context[i] = r.context?.[i - from] ?? true;
+    }
     for (const m of r.mentions) {
       const b = from + m.block;
       if (b >= from && b < to) perBlock[b].push({ ...m, block: b });
@@ -165,7 +175,7 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
         const candidates = [pickEvidence(chunk, r), pickEvidence(chunk, r, WIDER_EVIDENCE_CHARS, true)];
         evidence = chunkEvidence(chunk);
         for (const ev of candidates) {
-          if (!(await pause())) return { about, evidence, perBlock, cancelled: true };
+          if (!(await pause())) return { about, evidence, perBlock, context, cancelled: true };
           if (o.recognize(ev, o.table).about) {
             evidence = ev;
             break;
@@ -176,14 +186,14 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
       redo.push([i, to]);
     }
     i = to;
-    if (!(await pause())) return { about, evidence, perBlock, cancelled: true };
+    if (!(await pause())) return { about, evidence, perBlock, context, cancelled: true };
   }
 
   if (about) {
     for (const [from, to] of redo) {
       store(from, to, run(from, to));
-      if (!(await pause())) return { about, evidence, perBlock, cancelled: true };
+      if (!(await pause())) return { about, evidence, perBlock, context, cancelled: true };
     }
   }
-  return { about, evidence, perBlock, cancelled: false };
+  return { about, evidence, perBlock, context, cancelled: false };
 }

@@ -10,6 +10,7 @@
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
  */
 import type { BlockMention, MentionKind } from '../recognize/types';
+import { nearBlocks } from '../recognize/context';
 import {
   BlockWalker,
   UI_HOST_ATTR,
@@ -124,11 +125,21 @@ export interface PageController {
 interface Entry {
   mention: MutableMention;
   item: HighlightItem;
+  /** Shown only near a block with context (lib/recognize/context.ts). */
+  loose: boolean;
 }
 
 interface BlockRec {
   block: TextBlock;
   entries: Entry[];
+  /** The block says something about the attack itself. */
+  context: boolean;
+}
+
+/** What the recognizer said about a list of texts: mentions per text (some loose), and context per text. */
+interface Recognized {
+  mentions: BlockMention[][];
+  context: boolean[];
 }
 
 type MutableMention = { -readonly [K in keyof PageMention]: PageMention[K] };
@@ -213,7 +224,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let about = false;
   let evidence: string[] = [];
   /** Recognizer results by block text, valid for the current `about`. */
-  const cache = new Map<string, BlockMention[]>();
+  const cache = new Map<string, { mentions: BlockMention[]; context: boolean }>();
   // ~16 KB per recognizer call to start (about 5 ms with the real table); adapted to the measured speed.
   const sizer = { chars: 16_384 };
   let nextIndex = 0;
@@ -581,15 +592,18 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   }
 
   /** Recognize block texts, using cached results for texts already seen under the current gating. */
-  async function recognizeTexts(texts: string[], gen: number): Promise<BlockMention[][] | null> {
+  async function recognizeTexts(texts: string[], gen: number): Promise<Recognized | null> {
     const out: BlockMention[][] = new Array(texts.length);
+    const context: boolean[] = new Array(texts.length);
     const todo: number[] = [];
     texts.forEach((t, i) => {
       const hit = cache.get(t);
-      if (hit) out[i] = hit.map((m) => ({ ...m, block: i }));
-      else todo.push(i);
+      if (hit) {
+        out[i] = hit.mentions.map((m) => ({ ...m, block: i }));
+        context[i] = hit.context;
+      } else todo.push(i);
     });
-    if (!todo.length) return out;
+    if (!todo.length) return { mentions: out, context };
     // Very long blocks (a single huge text node) go to the recognizer in parts, so no call outlasts a slice.
     const parts: string[] = [];
     const owners: { i: number; offset: number }[] = [];
@@ -625,13 +639,18 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       cache.clear();
     }
     if (cache.size > 5000) cache.clear();
-    for (const i of todo) out[i] = [];
+    for (const i of todo) {
+      out[i] = [];
+      context[i] = false;
+    }
     r.perBlock.forEach((ms, k) => {
       const { i, offset } = owners[k];
+      // A long text read in parts has context when any part has.
+      if (r.context[k]) context[i] = true;
       for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
     });
-    for (const i of todo) cache.set(texts[i], out[i].map((m) => ({ ...m, block: 0 })));
-    return out;
+    for (const i of todo) cache.set(texts[i], { mentions: out[i].map((m) => ({ ...m, block: 0 })), context: context[i] });
+    return { mentions: out, context };
   }
 
   function makeEntry(block: TextBlock, m: BlockMention, reuse: Map<Text, Entry[]> | null): Entry | null {
@@ -641,6 +660,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const old = reuse?.get(pieces[0].node)?.find((e) => sameEntry(e, m, pieces));
     if (old) {
       reuse!.get(pieces[0].node)!.splice(reuse!.get(pieces[0].node)!.indexOf(old), 1);
+      old.loose = !!m.loose;
       return old;
     }
     const range = rangeFromPieces(pieces);
@@ -662,7 +682,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         return [item.range];
       },
     } as MutableMention;
-    return { mention, item };
+    return { mention, item, loose: !!m.loose };
   }
 
   function sameEntry(e: Entry, m: BlockMention, pieces: TextPiece[]): boolean {
@@ -679,7 +699,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
 
   async function buildRecs(
     newBlocks: TextBlock[],
-    results: BlockMention[][],
+    results: Recognized,
     reuse: Map<Text, Entry[]> | null,
     gen: number,
   ): Promise<BlockRec[] | null> {
@@ -689,18 +709,19 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       const block = newBlocks[i];
       const entries: Entry[] = [];
       // Ranges cost a little each: on pages with thousands of mentions, breathe now and then.
-      if (results[i]?.length && (made += results[i].length) > 256) {
+      const found = results.mentions[i] ?? [];
+      if (found.length && (made += found.length) > 256) {
         made = 0;
         if (!(await breathe(gen))) return null;
       }
-      for (const m of results[i] ?? []) {
+      for (const m of found) {
         // Inner mentions (inside a longer one) are listed but not painted; the wrapping fallback leaves them out,
         // since wrapping the outer one splits their text nodes.
         if (m.inner && hl().mode === 'fallback') continue;
         const e = makeEntry(block, m, reuse);
         if (e) entries.push(e);
       }
-      out.push({ block, entries });
+      out.push({ block, entries, context: results.context[i] ?? true });
     }
     return out;
   }
@@ -714,8 +735,17 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     blocks = next;
     let total = 0;
     const paint: HighlightItem[] = [];
+    // Names far from anything the page says about the attack stay listed here, unpainted, until text added near
+    // them gives them context (the recognizer's rule, applied over the whole page: lib/recognize/context.ts).
+    const near = nearBlocks(blocks.map((rec) => rec.context));
     blocks.forEach((rec, b) => {
       rec.entries = rec.entries.filter((e) => {
+        if (e.loose && !near[b]) {
+          if (byIndex.delete(e.mention.index)) quietly(() => hl().remove([e.item]));
+          return true;
+        }
+        // Unpainted until now: its text may have changed meanwhile (wrapping fallback splits text nodes).
+        if (!byIndex.has(e.mention.index) && e.loose && !rangeValid(e.item.range, e.item.pieces, e.mention.text)) return false;
         if (total >= maxMentions) {
           if (!byIndex.has(e.mention.index)) logOnce('cap', `more than ${maxMentions} mentions; the rest are not highlighted`);
           else quietly(() => hl().remove([e.item]));
@@ -741,6 +771,11 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     opts.onResult?.({ about, mentions: api.mentions() });
   }
 
+  /** Painted (or listed, for inner mentions): not a loose name waiting for context nearby. */
+  function shown(e: Entry): boolean {
+    return byIndex.get(e.mention.index) === e;
+  }
+
   async function fullScan(gen: number): Promise<void> {
     const h = hl();
     if (h.mode === 'fallback' && byIndex.size) {
@@ -748,7 +783,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       const all = [...byIndex.values()];
       quietly(() => h.remove(all.map((e) => e.item)));
       byIndex.clear();
-      blocks = blocks.map((r) => ({ block: r.block, entries: [] }));
+      blocks = blocks.map((r) => ({ block: r.block, entries: [], context: r.context }));
     }
     sliceStart = sched.now();
     const found = await walkSliced(root, gen);
@@ -1102,10 +1137,10 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       highlighter?.setStyle(next);
     },
     blocks() {
-      return blocks.map((r) => ({ block: r.block, mentions: r.entries.length }));
+      return blocks.map((r) => ({ block: r.block, mentions: r.entries.filter(shown).length }));
     },
     mentions() {
-      return (mentionList ??= blocks.flatMap((r) => r.entries.map((e) => e.mention as PageMention)));
+      return (mentionList ??= blocks.flatMap((r) => r.entries.filter(shown).map((e) => e.mention as PageMention)));
     },
     rangeOf(index) {
       const e = byIndex.get(index);

@@ -21,8 +21,10 @@ export interface RecognizeRequest {
 export interface RecognizeReply {
   about: boolean;
   evidence: string[];
-  /** Mentions per text of the request, offsets into that text. */
+  /** Mentions per text of the request, offsets into that text (names needing context nearby are `loose`). */
   perBlock: BlockMention[][];
+  /** Per text of the request: whether it says something about the attack (`PageResult.context`). */
+  context: boolean[];
 }
 
 export interface RemoteOptions {
@@ -52,6 +54,7 @@ function batchesOf(texts: readonly string[], max: number): [number, number][] {
 /** `recognizeInChunks`, run by the background in batches. Resolves with `cancelled: true` when the owner stopped. */
 export async function recognizeRemotely(texts: readonly string[], o: RemoteOptions): Promise<ChunkRunResult> {
   const perBlock: BlockMention[][] = texts.map(() => []);
+  const context: boolean[] = texts.map(() => true);
   let about = o.about;
   let evidence = [...o.evidence];
   const redo: [number, number][] = [];
@@ -68,6 +71,7 @@ export async function recognizeRemotely(texts: readonly string[], o: RemoteOptio
     reply.perBlock.forEach((ms, k) => {
       if (from + k < to) perBlock[from + k] = ms.map((m) => ({ ...m, block: from + k }));
     });
+    for (let k = 0; from + k < to; k++) context[from + k] = reply.context[k] ?? true;
     if (reply.about && !about) {
       about = true;
       evidence = reply.evidence;
@@ -78,14 +82,14 @@ export async function recognizeRemotely(texts: readonly string[], o: RemoteOptio
   };
 
   for (const batch of batchesOf(texts, o.batchChars ?? BATCH_CHARS)) {
-    if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, cancelled: true };
+    if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, context, cancelled: true };
   }
   if (about) {
     for (const batch of redo) {
-      if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, cancelled: true };
+      if (o.cancelled() || !(await run(batch))) return { about, evidence, perBlock, context, cancelled: true };
     }
   }
-  return { about, evidence, perBlock, cancelled: false };
+  return { about, evidence, perBlock, context, cancelled: false };
 }
 
 /**
@@ -104,5 +108,5 @@ export async function answerRecognize<T>(request: RecognizeRequest, table: T, re
     sliceMs: Infinity,
     sizer: { chars: CHUNK_CHARS },
   });
-  return { about: r.about, evidence: r.evidence, perBlock: r.perBlock };
+  return { about: r.about, evidence: r.evidence, perBlock: r.perBlock, context: r.context };
 }

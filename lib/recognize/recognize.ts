@@ -17,6 +17,7 @@ import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
 import { FLAG, GROUP, SHORT_SUFFIX, STRENGTH, type MatcherTable } from './table';
 import type { BlockMention, PageResult } from './types';
+import { nearContext } from './context';
 
 interface Hit {
   /** 0 name, 1 cue */
@@ -466,6 +467,30 @@ export function recognizeBlocks(blocks: readonly string[], table: MatcherTable):
 
 /** `recognizeBlocks` with the score that decided the gating (for the CLI and tests). */
 export function recognizeDetailed(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {
+  const { result, score } = recognizeScored(blocks, table);
+  return { result: { about: result.about, mentions: nearContext(result.mentions, result.context ?? []) }, score };
+}
+
+/**
+ * `recognizeBlocks` for a part of a page (a chunk, a batch): names that need context nearby carry `loose`, and
+ * `context` says which blocks give it. The page's owner, who has all its blocks, applies `nearContext` over them.
+ */
+export function recognizeLoose(blocks: readonly string[], table: MatcherTable): PageResult {
+  return recognizeScored(blocks, table).result;
+}
+
+/** Whether a block says something about the attack itself (see `PageResult.context`). */
+function isContextBlock(m: BlockMatch, table: MatcherTable): boolean {
+  for (const r of m.names) if (isAnchor(table, r) || (table.e[entOf(table, r)]?.[2] ?? 0) >= 1) return true;
+  for (const ci of m.cues) {
+    const [, weight, , flags] = table.g[(table.c[ci] as MatcherTable['c'][number])[1]] as MatcherTable['g'][number];
+    // The cues that are evidence (an attack word, the date, the toll): a bare year is not.
+    if (weight > 0 && flags & (GROUP.topical | GROUP.promotes)) return true;
+  }
+  return false;
+}
+
+function recognizeScored(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {
   const c = getCompiled(table);
   const matches = blocks.map((b) => matchBlock(b, table, c));
 
@@ -545,11 +570,13 @@ export function recognizeDetailed(blocks: readonly string[], table: MatcherTable
         if (table.q?.includes(kind)) continue;
         const mention: BlockMention = { block, start, end, text: original.slice(start, end), kind, entity: id };
         if (r.inner) mention.inner = true;
+        if (strength === STRENGTH.entity && !isAnchor(table, r)) mention.loose = true;
         mentions.push(mention);
       }
     });
   }
-  return { result: { about, mentions }, score: { score, topical, anchored, firm: firmAnchor } };
+  const context = matches.map(({ m }) => isContextBlock(m, table));
+  return { result: { about, mentions, context }, score: { score, topical, anchored, firm: firmAnchor } };
 }
 
 /**

@@ -21,6 +21,11 @@ export interface Mention {
    * Hall" inside "Anschlag auf die Crocus City Hall"). Highlighters may skip inner mentions.
    */
   inner?: boolean;
+  /**
+   * Set (in results that are not final: `recognizeLoose`) on a name that is shown only near what the page says
+   * about the attack: within a few blocks of a block with `context` (see `nearContext`).
+   */
+  loose?: boolean;
 }
 
 export interface BlockMention extends Mention {
@@ -33,4 +38,9 @@ export interface PageResult {
   about: boolean;
   /** Exactly the mentions that should be highlighted (empty when gating rejects everything). */
   mentions: BlockMention[];
+  /**
+   * Per block, whether it says something about the attack itself (an anchoring name, an attack word, the date, a
+   * name that is evidence on its own such as IS-K). Given by `recognizeLoose`, whose mentions are not final yet.
+   */
+  context?: boolean[];
 }

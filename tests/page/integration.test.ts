@@ -4,9 +4,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPackFile } from '@/lib/knowledge/load-node';
 import { createPageController, type PageController } from '@/lib/page/controller';
-import { EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
+import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
 import { compileMatcherTable } from '@/lib/recognize/compile';
-import { quickCheck, recognizeBlocks } from '@/lib/recognize/recognize';
+import { quickCheck, recognizeLoose } from '@/lib/recognize/recognize';
 import type { MatcherTable } from '@/lib/recognize/table';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,20 +39,22 @@ function seedBody(): string {
 async function run(markup: string, fallback = false) {
   document.body.innerHTML = markup;
   const fake = fakeApi();
-  const recognize = vi.fn(recognizeBlocks);
+  // As the background answers: names that need context nearby come loose; the controller decides over the page.
+  const recognize = vi.fn(recognizeLoose);
+  const scheduler = new FakeScheduler();
   const c = createPageController({
     root: document,
     table,
     recognize,
     quickCheck,
-    scheduler: new FakeScheduler(),
+    scheduler,
     highlighter: createHighlighter({ root: document, api: fake.api, mode: fallback ? 'fallback' : 'auto' }),
   });
   controller = c;
   c.start();
   await settle();
   await c.whenIdle();
-  return { c, recognize, registry: fake.registry };
+  return { c, recognize, registry: fake.registry, scheduler };
 }
 
 describe('page adapter + real recognizer', () => {
@@ -70,6 +72,32 @@ describe('page adapter + real recognizer', () => {
     expect(registry.get(EVENT_HIGHLIGHT)!.size).toBeGreaterThanOrEqual(venue.length);
     // Every mention's range covers exactly its text in the page.
     for (const m of mentions) expect(c.rangeOf(m.index)!.toString().replace(/\s+/g, ' ')).toBe(m.text.replace(/\s+/g, ' '));
+  });
+
+  it('shows names near what the page says about the attack only, and a far one once text about it is added next to it', async () => {
+    const filler = (i: number) => `<p>Council notes ${i}: the bus timetable changes on Monday and the park reopens.</p>`;
+    const { c, registry, scheduler } = await run(
+      `<p>Gunmen killed 145 people at Crocus City Hall on 22 March 2024.</p><p>The FSB detained four suspects.</p>${[1, 2, 3, 4, 5, 6].map(filler).join('')}` +
+        '<p id="far">Dmitry Peskov spoke to reporters about the budget.</p>',
+    );
+    const entities = () => c.mentions().map((m) => m.entity);
+    expect(entities()).toEqual(expect.arrayContaining(['crocus-city-hall', 'fsb']));
+    expect(entities()).not.toContain('peskov');
+    const painted = registry.get(ENTITY_HIGHLIGHT)!.size;
+    const p = document.createElement('p');
+    p.textContent = 'He was asked about the victims of the attack.';
+    document.getElementById('far')!.after(p);
+    await settle();
+    await scheduler.advance(400);
+    await c.whenIdle();
+    expect(entities()).toContain('peskov');
+    expect(registry.get(ENTITY_HIGHLIGHT)!.size).toBe(painted + 1);
+    p.remove();
+    await settle();
+    await scheduler.advance(400);
+    await c.whenIdle();
+    expect(entities()).not.toContain('peskov');
+    expect(registry.get(ENTITY_HIGHLIGHT)!.size).toBe(painted);
   });
 
   it('leaves a page about crocus flowers alone', async () => {

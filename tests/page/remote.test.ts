@@ -1,38 +1,49 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { BlockMention } from '@/lib/recognize/types';
 import { answerRecognize, recognizeRemotely, type RecognizeRequest } from '@/lib/page/remote';
-import { recognizeBlocks } from '@/lib/recognize/recognize';
+import { recognizeBlocks, recognizeLoose } from '@/lib/recognize/recognize';
+import { nearContext } from '@/lib/recognize/context';
 import { matcherTableFromPack } from '@/lib/recognize/node';
 
 const table = matcherTableFromPack();
 
 /** The background's answer, through a structured-clone round trip like a real message. */
 function background() {
-  return vi.fn(async (request: RecognizeRequest) => structuredClone(await answerRecognize(structuredClone(request), table, recognizeBlocks)));
+  return vi.fn(async (request: RecognizeRequest) => structuredClone(await answerRecognize(structuredClone(request), table, recognizeLoose)));
 }
+
+/** What the page shows of a remote run: its names near context, over all the batches' blocks. */
+const shown = (r: { perBlock: BlockMention[][]; context: boolean[] }) => nearContext(r.perBlock.flat(), r.context);
 
 const filler = (i: number) => `Paragraph ${i}: the council met on Tuesday to discuss the new bus timetable and the park.`;
 
 describe('recognition in the background (page script ↔ background)', () => {
   // The weak name (the FSB) comes in the first batch, before anything shows what the page is about: that batch is
-  // sent again once a later batch establishes the gating.
+  // sent again once a later batch establishes the gating. Peskov, far below anything about the attack, stays
+  // unmarked on the whole page as in batches (names are shown near context only, decided over all the blocks).
   const texts = [
     'The FSB said on Sunday it had detained eleven people.',
-    ...Array.from({ length: 30 }, (_, i) => filler(i)),
+    filler(0),
+    filler(1),
     'Gunmen opened fire at Crocus City Hall in Krasnogorsk on 22 March 2024; the Islamic State claimed the attack.',
-    ...Array.from({ length: 30 }, (_, i) => filler(i + 30)),
+    ...Array.from({ length: 30 }, (_, i) => filler(i + 2)),
+    'Dmitry Peskov declined to comment.',
   ];
 
   it('finds the same mentions as the recognizer run over the whole page at once, across many small batches', async () => {
     const send = background();
-    const r = await recognizeRemotely(texts, { send, about: false, evidence: [], cancelled: () => false, batchChars: 500 });
+    const r = await recognizeRemotely(texts, { send, about: false, evidence: [], cancelled: () => false, batchChars: 150 });
     expect(send.mock.calls.length).toBeGreaterThan(5);
     expect(r.cancelled).toBe(false);
     expect(r.about).toBe(true);
     const whole = recognizeBlocks(texts, table);
-    expect(r.perBlock.flat()).toEqual(whole.mentions);
+    expect(shown(r)).toEqual(whole.mentions);
     // The FSB in block 0 was recognized only because its batch was sent again with the page's evidence.
-    expect(r.perBlock[0]!.map((m) => m.entity)).toEqual(whole.mentions.filter((m) => m.block === 0).map((m) => m.entity));
-    expect(r.perBlock[0]!.length).toBeGreaterThan(0);
+    expect(whole.mentions.filter((m) => m.block === 0).map((m) => m.entity)).toEqual(['fsb']);
+    expect(r.perBlock[0]!.map((m) => m.entity)).toEqual(['fsb']);
+    // Peskov is recognized (loose) but not shown, in both.
+    expect(r.perBlock.at(-1)!.map((m) => [m.entity, m.loose])).toEqual([['peskov', true]]);
+    expect(whole.mentions.map((m) => m.entity)).not.toContain('peskov');
     expect(send.mock.calls.at(-1)![0]).toMatchObject({ about: true });
   });
 
@@ -63,7 +74,7 @@ describe('recognition in the background (page script ↔ background)', () => {
       return answer(request);
     });
     const r = await recognizeRemotely(texts, { send: flaky, about: false, evidence: [], cancelled: () => false, batchChars: 500, retryMs: 1 });
-    expect(r.perBlock.flat()).toEqual(recognizeBlocks(texts, table).mentions);
+    expect(shown(r)).toEqual(recognizeBlocks(texts, table).mentions);
     const down = vi.fn(async () => {
       throw new Error('gone');
     });

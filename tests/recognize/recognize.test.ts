@@ -259,6 +259,31 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     );
   });
 
+  it('names are shown near what the page says about the attack, not in a report a sidebar headline sits next to', () => {
+    const tennis = [
+      'Medvedev battles past Fritz to reach Indian Wells semi-finals',
+      'Daniil Medvedev saved two set points in a tense second-set tie-break to beat Taylor Fritz.',
+      'By Chris Dalton, March 15, 2024',
+      'Medvedev will face Alcaraz or Zverev for a place in the final.',
+      'Tennis ATP Indian Wells',
+      'Six Nations: Ireland crowned champions',
+      'Premier League: five things we learned',
+      'Top stories',
+      'Crocus City Hall attack: Russia marks one year since the massacre of 145 concertgoers',
+    ];
+    const res = recognizePage(tennis, table);
+    expect(res.about).toBe(true);
+    expect(res.mentions.map((m) => `${m.block}|${m.text}|${m.entity}`)).toEqual(['8|Crocus City Hall attack|crocus-attack', '8|Crocus City Hall|crocus-city-hall']);
+    // In an article about the attack, names a few paragraphs from the last word about it are still shown.
+    const article = [
+      'Gunmen killed 145 people at Crocus City Hall on 22 March 2024.',
+      'Dmitry Medvedev called for revenge.',
+      'Dmitry Peskov declined to comment on the investigation.',
+      'Vladimir Putin met the head of the FSB on Monday.',
+    ];
+    expect(recognizePage(article, table).mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['medvedev', 'peskov', 'putin', 'fsb']));
+  });
+
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
     expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
       expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
