@@ -183,7 +183,9 @@ export function startHoverCard(ctx: ContentScriptContext, controller: PageContro
         placed = true;
         attach();
       }
-      // Highlights in same-origin frames get the card too: their documents are listened to as well.
+      // Highlights in same-origin frames get the card too: their documents are listened to as well. (A window
+      // without child frames, most of them, skips the look through the mentions.)
+      if (!window.length) return;
       for (const m of controller.mentions()) {
         const doc = m.range.startContainer.ownerDocument;
         if (doc && doc !== document && !listened.has(doc)) listen(doc);

@@ -479,14 +479,24 @@ export function recognizeLoose(blocks: readonly string[], table: MatcherTable): 
   return recognizeScored(blocks, table).result;
 }
 
+/** An entity whose name is evidence of the attack by itself: a group such as IS-K, a gunman. */
+function isEvidenceEntity(table: MatcherTable, ei: number): boolean {
+  return (table.e[ei]?.[2] ?? 0) >= 1 || table.e[ei]?.[3] === 1;
+}
+
+/**
+ * A cue group whose terms are evidence of the attack: attack words, the date, the toll. A year alone is not: a
+ * listing of a concert in early 2024 names the venue and the year too.
+ */
+function isEvidenceGroup(table: MatcherTable, gi: number): boolean {
+  const [, weight, , flags] = table.g[gi] as MatcherTable['g'][number];
+  return weight > 0 && (flags & (GROUP.topical | GROUP.promotes)) !== 0;
+}
+
 /** Whether a block says something about the attack itself (see `PageResult.context`). */
 function isContextBlock(m: BlockMatch, table: MatcherTable): boolean {
-  for (const r of m.names) if (isAnchor(table, r) || (table.e[entOf(table, r)]?.[2] ?? 0) >= 1) return true;
-  for (const ci of m.cues) {
-    const [, weight, , flags] = table.g[(table.c[ci] as MatcherTable['c'][number])[1]] as MatcherTable['g'][number];
-    // The cues that are evidence (an attack word, the date, the toll): a bare year is not.
-    if (weight > 0 && flags & (GROUP.topical | GROUP.promotes)) return true;
-  }
+  for (const r of m.names) if (isAnchor(table, r) || isEvidenceEntity(table, entOf(table, r))) return true;
+  for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) return true;
   return false;
 }
 
@@ -538,12 +548,8 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
   // Evidence of the attack itself, not just of the venue (a concert listing names the venue too): an attack,
   // date or other topical cue, the event's name, a gunman, or a group such as IS-K.
   let evidence = strengths.has(STRENGTH.event);
-  for (const ei of entities) if ((table.e[ei]?.[2] ?? 0) >= 1 || table.e[ei]?.[3] === 1) evidence = true;
-  for (const [gi] of perGroup) {
-    const [, weight, , flags] = table.g[gi] as MatcherTable['g'][number];
-    // A year alone is no evidence: a listing of a concert in early 2024 names the venue and the year too.
-    if (weight > 0 && flags & (GROUP.topical | GROUP.promotes)) evidence = true;
-  }
+  for (const ei of entities) if (isEvidenceEntity(table, ei)) evidence = true;
+  for (const [gi] of perGroup) if (isEvidenceGroup(table, gi)) evidence = true;
   const about = anchored && evidence && score >= threshold && (firmAnchor || topical >= needTopical);
   const mentions: BlockMention[] = [];
   if (about) {
