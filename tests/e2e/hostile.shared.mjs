@@ -482,17 +482,20 @@ export function hostileSuite({ name, launch, bfcache }) {
         const docs = { same: doc('same'), inner: doc('nest')?.getElementById('inner')?.contentDocument, srcdoc: doc('srcdoc'), blank: doc('blank'), late: doc('late') };
         const out = {};
         for (const [k, d] of Object.entries(docs)) {
-          out[k] = d && d.body ? { venue: window.__probe.highlightsIn(d).filter((r) => r.text === 'Crocus City Hall').length, hosts: d.querySelectorAll('crocus-context-card').length } : null;
+          const list = d && d.body ? window.__probe.highlightsIn(d) : [];
+          // The venue (an anchor) and the FSB (a name shown only next to text about the attack).
+          out[k] = d && d.body ? { venue: list.filter((r) => r.text === 'Crocus City Hall').length, fsb: list.filter((r) => r.text === 'FSB').length, hosts: d.querySelectorAll('crocus-context-card').length } : null;
         }
         out.top = { ranges: window.__probe.highlightsIn(document).length, hosts: document.querySelectorAll('crocus-context-card').length };
         return out;
       });
     const s = await waitFor(async () => {
       const st = await sameOrigin();
-      return ['same', 'inner', 'srcdoc', 'blank', 'late'].every((k) => st[k]?.venue >= 1) && st;
+      return ['same', 'inner', 'srcdoc', 'blank', 'late'].every((k) => st[k]?.venue >= 1 && (k === 'blank' || st[k].fsb >= 1)) && st;
     }, { what: 'highlights in every same-origin frame', timeout: 15000 });
     // Each once: one page script (the top's) reads them all, none runs inside them.
-    for (const k of ['same', 'inner', 'srcdoc', 'blank', 'late']) assert.deepEqual(s[k], { venue: 1, hosts: 0 }, k);
+    for (const k of ['same', 'inner', 'srcdoc', 'late']) assert.deepEqual(s[k], { venue: 1, fsb: 1, hosts: 0 }, k);
+    assert.deepEqual(s.blank, { venue: 1, fsb: 0, hosts: 0 }, 'blank');
     assert.deepEqual(s.top, { ranges: 0, hosts: 1 });
     // Frames the top cannot read run their own page script.
     const own = async (part) => {
