@@ -61,7 +61,8 @@ const USAGE = `usage:
   npx tsx scripts/scan.ts [--json] FILE.html [...]
   npx tsx scripts/scan.ts --jsonl FILE.jsonl|-`;
 
-function blocksOfHtml(html: string): string[] {
+/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer. */
+function blocksOfHtml(html: string): { texts: string[]; furniture: boolean[] } {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -74,7 +75,8 @@ function blocksOfHtml(html: string): string[] {
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html');
     const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
-    return extractBlocks(root).map((b) => b.text);
+    const blocks = extractBlocks(root);
+    return { texts: blocks.map((b) => b.text), furniture: blocks.map((b) => b.furniture) };
   } finally {
     void window.happyDOM.close();
   }
@@ -92,9 +94,9 @@ function scanHtml(files: string[], table: MatcherTable, json: boolean): number {
       failed++;
       continue;
     }
-    const blocks = blocksOfHtml(html);
+    const { texts: blocks, furniture } = blocksOfHtml(html);
     const passed = quickCheck(blocks.join('\n'), table);
-    const { result, score } = passed ? recognizeDetailed(blocks, table) : { result: { about: false, mentions: [] }, score: undefined };
+    const { result, score } = passed ? recognizeDetailed(blocks, table, furniture) : { result: { about: false, mentions: [] }, score: undefined };
     const claims = result.about ? claimSpans(blocks, result.mentions.map((m) => m.block), claimTable()) : [];
     if (json) {
       results.push({ file, about: result.about, score: score?.score ?? null, blocks: blocks.length, mentions: result.mentions, claims });

@@ -18,6 +18,11 @@ export interface TextSegment {
 export interface TextBlock {
   text: string;
   segments: TextSegment[];
+  /**
+   * In page furniture (a menu, a sidebar, a footer): a list of independent items around the page's own text, so a
+   * name there is read on its own, not in the light of the article next to it (lib/recognize/context.ts).
+   */
+  furniture: boolean;
 }
 
 /** Attribute that marks the extension's own UI hosts (hover card, overlay panel): never read, never observed. */
@@ -61,6 +66,17 @@ export function isSkippedElement(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   return el.getAttribute('role') === 'textbox';
+}
+
+/** Landmarks that hold page furniture rather than the page's own text: navigation, sidebars, footers, tickers. */
+const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
+const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementary', 'contentinfo', 'marquee']);
+
+/** True when the element is a menu, a sidebar, a footer or a ticker (by its tag or its ARIA role). */
+export function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.localName)) return true;
+  const role = el.hasAttributes() ? el.getAttribute('role') : null;
+  return role !== null && FURNITURE_ROLES.has(role);
 }
 
 /** True when the element starts/ends a block. */
@@ -170,6 +186,8 @@ export class BlockWalker {
   private parts: string[] = [];
   private segments: TextSegment[] = [];
   private length = 0;
+  /** Whether a node's subtree is furniture, for the ancestors looked up so far (blocks share most of them). */
+  private readonly inFurniture = new Map<Node, boolean>();
 
   constructor(
     root: Node,
@@ -294,6 +312,26 @@ export class BlockWalker {
     this.push(doc, false);
   }
 
+  /** Whether `node` lies in furniture: its ancestors up to the first one already known (or the top). */
+  private furnitureAt(node: Node): boolean {
+    const path: Node[] = [];
+    let found = false;
+    for (let n = composedParent(node); n; n = composedParent(n)) {
+      const known = this.inFurniture.get(n);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(n);
+      if (n.nodeType === ELEMENT && isFurniture(n as Element)) {
+        found = true;
+        break;
+      }
+    }
+    for (const n of path) this.inFurniture.set(n, found);
+    return found;
+  }
+
   private pushChildren(parent: Node): void {
     const first = parent.firstChild;
     if (first) this.push(first, true);
@@ -303,7 +341,7 @@ export class BlockWalker {
     if (!this.segments.length) return;
     const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
-    if (/\S/.test(text)) this.blocks.push({ text, segments: this.segments });
+    if (/\S/.test(text)) this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(this.segments[0].node) });
     this.parts = [];
     this.segments = [];
     this.length = 0;

@@ -6,7 +6,7 @@
  * chunk is found to be "about", the other chunks are recognized again with a few evidence blocks (the blocks that
  * carried the cue) in front; mentions found in the evidence are discarded.
  */
-import type { BlockMention, Mention, PageResult } from '../recognize/types';
+import { CONTEXT, type BlockMention, type ContextLevel, type Mention, type PageResult } from '../recognize/types';
 
 export type RecognizeFn<T> = (blocks: readonly string[], table: T) => PageResult;
 
@@ -35,8 +35,8 @@ export interface ChunkRunResult {
    * recognizer is `recognizeLoose`: apply `nearContext` with `context` over the whole page.
    */
   perBlock: BlockMention[][];
-  /** Per input block: whether it says something about the attack (true where the recognizer does not tell). */
-  context: boolean[];
+  /** Per input block: what it says about the attack (CONTEXT.names where the recognizer does not tell). */
+  context: ContextLevel[];
   cancelled: boolean;
 }
 
@@ -124,7 +124,7 @@ export function groupEnd(texts: readonly string[], from: number, max: number): n
 export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRunOptions<T>): Promise<ChunkRunResult> {
   const sizer = o.sizer ?? { chars: 16_384 };
   const perBlock: BlockMention[][] = texts.map(() => []);
-  const context: boolean[] = texts.map(() => true);
+  const context: ContextLevel[] = texts.map(() => CONTEXT.names);
   let about = o.about;
   let evidence = [...o.evidence];
   /** Chunks recognized before the page was known to be about the attack: [from, to). */
@@ -146,7 +146,7 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
   const store = (from: number, to: number, r: PageResult): void => {
     for (let i = from; i < to; i++) {
       perBlock[i] = [];
-      context[i] = r.context?.[i - from] ?? true;
+      context[i] = r.context?.[i - from] ?? CONTEXT.names;
     }
     for (const m of r.mentions) {
       const b = from + m.block;

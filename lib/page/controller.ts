@@ -9,7 +9,7 @@
  *   change; a full rescan past `maxChangedNodes`), ignoring our own UI hosts and our own fallback wrappers.
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
  */
-import type { BlockMention, MentionKind } from '../recognize/types';
+import { CONTEXT, type BlockMention, type ContextLevel, type MentionKind } from '../recognize/types';
 import { nearBlocks } from '../recognize/context';
 import {
   BlockWalker,
@@ -132,14 +132,14 @@ interface Entry {
 interface BlockRec {
   block: TextBlock;
   entries: Entry[];
-  /** The block says something about the attack itself. */
-  context: boolean;
+  /** What the block says about the attack. */
+  context: ContextLevel;
 }
 
 /** What the recognizer said about a list of texts: mentions per text (some loose), and context per text. */
 interface Recognized {
   mentions: BlockMention[][];
-  context: boolean[];
+  context: ContextLevel[];
 }
 
 type MutableMention = { -readonly [K in keyof PageMention]: PageMention[K] };
@@ -224,7 +224,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let about = false;
   let evidence: string[] = [];
   /** Recognizer results by block text, valid for the current `about`. */
-  const cache = new Map<string, { mentions: BlockMention[]; context: boolean }>();
+  const cache = new Map<string, { mentions: BlockMention[]; context: ContextLevel }>();
   // ~16 KB per recognizer call to start (about 5 ms with the real table); adapted to the measured speed.
   const sizer = { chars: 16_384 };
   let nextIndex = 0;
@@ -594,7 +594,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   /** Recognize block texts, using cached results for texts already seen under the current gating. */
   async function recognizeTexts(texts: string[], gen: number): Promise<Recognized | null> {
     const out: BlockMention[][] = new Array(texts.length);
-    const context: boolean[] = new Array(texts.length);
+    const context: ContextLevel[] = new Array(texts.length);
     const todo: number[] = [];
     texts.forEach((t, i) => {
       const hit = cache.get(t);
@@ -641,12 +641,12 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     if (cache.size > 5000) cache.clear();
     for (const i of todo) {
       out[i] = [];
-      context[i] = false;
+      context[i] = CONTEXT.none;
     }
     r.perBlock.forEach((ms, k) => {
       const { i, offset } = owners[k];
-      // A long text read in parts has context when any part has.
-      if (r.context[k]) context[i] = true;
+      // A long text read in parts says what its most telling part says.
+      context[i] = Math.max(context[i], r.context[k]) as ContextLevel;
       for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
     });
     for (const i of todo) cache.set(texts[i], { mentions: out[i].map((m) => ({ ...m, block: 0 })), context: context[i] });
@@ -721,7 +721,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         const e = makeEntry(block, m, reuse);
         if (e) entries.push(e);
       }
-      out.push({ block, entries, context: results.context[i] ?? true });
+      out.push({ block, entries, context: results.context[i] ?? CONTEXT.names });
     }
     return out;
   }
@@ -737,15 +737,23 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const paint: HighlightItem[] = [];
     // Names far from anything the page says about the attack stay listed here, unpainted, until text added near
     // them gives them context (the recognizer's rule, applied over the whole page: lib/recognize/context.ts).
-    const near = nearBlocks(blocks.map((rec) => rec.context));
+    // So do all the names of a menu, sidebar or footer item that does not name the attack. Anchors (the event, the
+    // venue, a gunman) are the entries that are not loose.
+    const mainAnchored = blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose));
+    const near = nearBlocks(
+      blocks.map((rec) => rec.context),
+      blocks.map((rec) => rec.block.furniture),
+      mainAnchored,
+    );
     blocks.forEach((rec, b) => {
       rec.entries = rec.entries.filter((e) => {
-        if (e.loose && !near[b]) {
+        const waits = e.loose || rec.block.furniture;
+        if (waits && !near[b]) {
           if (byIndex.delete(e.mention.index)) quietly(() => hl().remove([e.item]));
           return true;
         }
         // Unpainted until now: its text may have changed meanwhile (wrapping fallback splits text nodes).
-        if (!byIndex.has(e.mention.index) && e.loose && !rangeValid(e.item.range, e.item.pieces, e.mention.text)) return false;
+        if (!byIndex.has(e.mention.index) && waits && !rangeValid(e.item.range, e.item.pieces, e.mention.text)) return false;
         if (total >= maxMentions) {
           if (!byIndex.has(e.mention.index)) logOnce('cap', `more than ${maxMentions} mentions; the rest are not highlighted`);
           else quietly(() => hl().remove([e.item]));

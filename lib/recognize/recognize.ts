@@ -16,7 +16,7 @@ import { normalize, type Normalized } from './normalize';
 import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
 import { FLAG, GROUP, SHORT_SUFFIX, STRENGTH, type MatcherTable } from './table';
-import type { BlockMention, PageResult } from './types';
+import { CONTEXT, type BlockMention, type ContextLevel, type PageResult } from './types';
 import { nearContext } from './context';
 
 interface Hit {
@@ -465,10 +465,17 @@ export function recognizeBlocks(blocks: readonly string[], table: MatcherTable):
   return recognizeDetailed(blocks, table).result;
 }
 
-/** `recognizeBlocks` with the score that decided the gating (for the CLI and tests). */
-export function recognizeDetailed(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {
+/**
+ * `recognizeBlocks` with the score that decided the gating (for the CLI and tests). `furniture` says which blocks
+ * lie in menus, sidebars and footers, when known (lib/recognize/context.ts).
+ */
+export function recognizeDetailed(
+  blocks: readonly string[],
+  table: MatcherTable,
+  furniture: readonly boolean[] = [],
+): { result: PageResult; score: PageScore } {
   const { result, score } = recognizeScored(blocks, table);
-  return { result: { about: result.about, mentions: nearContext(result.mentions, result.context ?? []) }, score };
+  return { result: { about: result.about, mentions: nearContext(result.mentions, result.context ?? [], furniture) }, score };
 }
 
 /**
@@ -493,11 +500,17 @@ function isEvidenceGroup(table: MatcherTable, gi: number): boolean {
   return weight > 0 && (flags & (GROUP.topical | GROUP.promotes)) !== 0;
 }
 
-/** Whether a block says something about the attack itself (see `PageResult.context`). */
-function isContextBlock(m: BlockMatch, table: MatcherTable): boolean {
-  for (const r of m.names) if (isAnchor(table, r) || isEvidenceEntity(table, entOf(table, r))) return true;
-  for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) return true;
-  return false;
+/** What a block says about the attack (see `CONTEXT`). */
+function contextOf(m: BlockMatch, table: MatcherTable): ContextLevel {
+  let ambiguous = false;
+  for (const r of m.names) {
+    if (strengthOf(table, r) >= STRENGTH.venue || isEvidenceEntity(table, entOf(table, r))) return CONTEXT.names;
+    if (isAnchor(table, r)) ambiguous = true;
+  }
+  let cue = false;
+  for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) cue = true;
+  if (ambiguous && cue) return CONTEXT.names;
+  return ambiguous || cue ? CONTEXT.some : CONTEXT.none;
 }
 
 function recognizeScored(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {
@@ -581,7 +594,7 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
       }
     });
   }
-  const context = matches.map(({ m }) => isContextBlock(m, table));
+  const context = matches.map(({ m }) => contextOf(m, table));
   return { result: { about, mentions, context }, score: { score, topical, anchored, firm: firmAnchor } };
 }
 

@@ -33,14 +33,20 @@ export interface BlockMention extends Mention {
   block: number;
 }
 
+/**
+ * What a block says about the attack (`PageResult.context`): nothing; something (an attack word, the date, an
+ * ambiguous name such as "Crocus"), which gives the names around it in the page's text context; or it names the
+ * attack itself (the event, the venue or a gunman, a group such as IS-K, or an ambiguous name next to an attack
+ * word), which a sidebar headline or a menu item needs to have its names shown.
+ */
+export const CONTEXT = { none: 0, some: 1, names: 2 } as const;
+export type ContextLevel = (typeof CONTEXT)[keyof typeof CONTEXT];
+
 export interface PageResult {
   /** Whether the page as a whole is about the attack; gates ambiguous names and entity names. */
   about: boolean;
   /** Exactly the mentions that should be highlighted (empty when gating rejects everything). */
   mentions: BlockMention[];
-  /**
-   * Per block, whether it says something about the attack itself (an anchoring name, an attack word, the date, a
-   * name that is evidence on its own such as IS-K). Given by `recognizeLoose`, whose mentions are not final yet.
-   */
-  context?: boolean[];
+  /** Per block, what it says about the attack. Given by `recognizeLoose`, whose mentions are not final yet. */
+  context?: ContextLevel[];
 }

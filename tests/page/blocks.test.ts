@@ -92,6 +92,25 @@ describe('extractBlocks', () => {
     expect(blocks[1].segments[0].node.getRootNode()).toBe(host.shadowRoot);
   });
 
+  it('marks blocks in menus, sidebars, footers and tickers as furniture, by tag or ARIA role', () => {
+    html(
+      '<header><h1>Headline</h1><nav><a>World</a></nav></header><article><p>Body</p><footer>Filed under</footer></article>' +
+        '<div role="complementary"><p>Most read</p></div><div role="marquee"><span>Ticker</span></div><aside><x-box></x-box></aside><p>After</p>',
+    );
+    document.querySelector('x-box')!.attachShadow({ mode: 'open' }).innerHTML = '<p>In a shadow root</p>';
+    const furniture = extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`);
+    expect(furniture).toEqual([
+      'Headline:false',
+      'World:true',
+      'Body:false',
+      'Filed under:true',
+      'Most read:true',
+      'Ticker:true',
+      'In a shadow root:true',
+      'After:false',
+    ]);
+  });
+
   it('reports the shadow roots and frame documents it enters', () => {
     html('<div id="h"></div>');
     const sr = document.getElementById('h')!.attachShadow({ mode: 'open' });

@@ -100,6 +100,37 @@ describe('page adapter + real recognizer', () => {
     expect(registry.get(ENTITY_HIGHLIGHT)!.size).toBe(painted);
   });
 
+  it('reads menus, sidebars and footers item by item: only an item that names the attack shows its names', async () => {
+    const article = (body: string) =>
+      `<nav><a>Moscow</a> <a>World</a></nav><article><h1>Twenty years after Beslan</h1>${body}</article>` +
+      '<aside><h2>Most read</h2><ul><li>Crocus City Hall attack: Putin blames Ukraine, IS-K claimed it</li>' +
+      '<li>Putin sworn in for a fifth term</li><li>Planting crocus corms before the frost</li></ul></aside>' +
+      '<footer>Tags: FSB, Moscow, Kremlin</footer>';
+    // An article about another attack, with a sidebar headline about this one: only the headline is marked.
+    const other = await run(
+      article(
+        '<p>On 1 September 2004 gunmen seized a school in Beslan; 334 hostages were killed when Russian forces stormed it.</p>' +
+          '<p>Vladimir Putin ordered an inquiry; the FSB led the operation in Moscow and Beslan.</p>',
+      ),
+    );
+    const shown = (c: PageController) => c.mentions().map((m) => `${m.entity}@${(c.rangeOf(m.index)!.startContainer.parentElement!.closest('li, p, nav, footer, h1') as Element).localName}`);
+    expect(shown(other.c)).toEqual(expect.arrayContaining(['crocus-attack@li', 'putin@li', 'isis-k@li']));
+    expect(shown(other.c).filter((s) => !s.endsWith('@li'))).toEqual([]);
+    // Nothing from the unrelated items either.
+    expect(other.c.mentions().filter((m) => m.text === 'Putin')).toHaveLength(1);
+    expect(other.c.mentions().some((m) => /crocus corms/i.test(m.text) || m.text === 'crocus')).toBe(false);
+    other.c.stop();
+    // An article about this attack: its own names are marked, the sidebar's other items and the footer are not.
+    const about = await run(
+      article('<p>Gunmen killed 145 people at Crocus City Hall on 22 March 2024.</p><p>Vladimir Putin spoke of the FSB inquiry in Moscow.</p>'),
+    );
+    const own = shown(about.c);
+    expect(own).toEqual(expect.arrayContaining(['crocus-city-hall@p', 'putin@p', 'fsb@p', 'moscow@p', 'crocus-attack@li']));
+    expect(own.filter((s) => /@(nav|footer)$/.test(s))).toEqual([]);
+    expect(about.c.mentions().filter((m) => m.text === 'Putin')).toHaveLength(1);
+    expect(about.registry.get(ENTITY_HIGHLIGHT)!.size).toBe(about.c.mentions().filter((m) => m.kind !== 'event' && m.kind !== 'venue' && !m.inner).length);
+  });
+
   it('leaves a page about crocus flowers alone', async () => {
     const { c, registry } = await run(
       '<h1>Crocus care</h1><p>Crocus flowers bloom in early spring. Plant crocus corms in autumn, about 8 cm deep.</p>' +

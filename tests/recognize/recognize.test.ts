@@ -284,6 +284,41 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizePage(article, table).mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['medvedev', 'peskov', 'putin', 'fsb']));
   });
 
+  it('names in more languages and their inflected forms (court, spokesman, suspects)', () => {
+    const found = (text: string) => recognizePage([`${text}`, 'Crocus City Hall, 22 March 2024: 145 killed in the attack.'], table).mentions.map((m) => `${m.text}|${m.entity}`);
+    expect(found('Obžalovaní byli Basmanným soudem posláni do vazby; Muchammadsobir Fajzov přijel na vozíku.')).toEqual(
+      expect.arrayContaining(['Basmanným soudem|basmanny-court', 'Muchammadsobir Fajzov|faizov']),
+    );
+    expect(found('კრემლის სპიკერმა დმიტრი პესკოვმა განაცხადა')).toContain('დმიტრი პესკოვმა|peskov');
+    expect(found('ムハンマドソビル・ファイゾフ被告はバスマンヌイ地区裁判所に出廷した')).toEqual(
+      expect.arrayContaining(['ムハンマドソビル・ファイゾフ|faizov', 'バスマンヌイ地区裁判所|basmanny-court']),
+    );
+    expect(found('A magyar sajtó szerint Vlagyimir Putyin Ukrajnát vádolta.')).toContain('Vlagyimir Putyin|putin');
+  });
+
+  it('furniture (menus, sidebars, footers) is read item by item, and an article about another attack keeps its names', () => {
+    const blocks = [
+      'Twenty years after Beslan',
+      'Gunmen seized a school in Beslan in 2004; Vladimir Putin ordered an inquiry and the FSB stormed it.',
+      'Most read',
+      'Crocus City Hall attack: Putin blames Ukraine',
+      'Putin vows to attack corruption',
+      'Planting crocus corms before the frost',
+    ];
+    const furniture = [false, false, true, true, true, true];
+    const shown = (f: boolean[]) => recognizeDetailed(blocks, table, f).result.mentions.map((m) => `${m.block}|${m.entity}`);
+    // Read as one flow of text, the sidebar headline lends its context to the article and the items around it.
+    expect(shown([])).toEqual(expect.arrayContaining(['1|putin', '1|fsb', '4|putin']));
+    // Read with the page's structure: only the item that names the attack shows its names (an attack word alone
+    // does not make "Putin vows to attack corruption" about it, nor does a lone "crocus").
+    expect(shown(furniture)).toEqual(['3|crocus-attack', '3|crocus-city-hall', '3|putin']);
+    // When the article names the attack itself, its names are shown again; the other items still are not.
+    const about = ['Gunmen killed 145 people at Crocus City Hall.', ...blocks.slice(1)];
+    const mentions = recognizeDetailed(about, table, furniture).result.mentions.map((m) => `${m.block}|${m.entity}`);
+    expect(mentions).toEqual(expect.arrayContaining(['0|crocus-city-hall', '1|putin', '1|fsb', '3|putin']));
+    expect(mentions.filter((m) => /^[45]\|/.test(m))).toEqual([]);
+  });
+
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
     expect(pairs('עלה מספר ההרוגים בפיגוע במוסקבה ל-145; ארבעה חשודים נעצרו במחוז בריאנסק')).toEqual(
       expect.arrayContaining(['פיגוע במוסקבה|crocus-attack', 'מחוז בריאנסק|bryansk-oblast']),
