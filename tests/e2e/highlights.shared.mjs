@@ -89,6 +89,26 @@ export function highlightsSuite({ name, launch }) {
     await page.close();
   });
 
+  test('an article about another attack beside a sidebar headline about this one: only the headline is marked', async () => {
+    const page = await open('highlight-sidebar.html');
+    const s = await waitFor(async () => {
+      const st = await state(page);
+      return st.event.length >= 1 && st;
+    }, { what: `${name}: highlight on the sidebar headline` });
+    // Give the names a moment to arrive too (they come in the same answer; nothing more is expected after it).
+    await new Promise((r) => setTimeout(r, 500));
+    const where = await page.evaluate(() =>
+      ['crocus-event', 'crocus-entity'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => `${r.toString()}@${r.startContainer.parentElement.closest('li, p, h1, nav, footer')?.localName}`)),
+    );
+    assert.ok(where.includes('Crocus City Hall attack@li'), JSON.stringify(where));
+    assert.ok(where.includes('Putin@li') && where.includes('IS-K@li'), JSON.stringify(where));
+    // Nothing in the article, the menu, the footer or the sidebar's other items.
+    assert.deepEqual(where.filter((w) => !w.endsWith('@li')), []);
+    assert.equal(where.filter((w) => w.startsWith('Putin@')).length, 1, JSON.stringify(where));
+    assert.equal(s.bodyUnchanged, true);
+    await page.close();
+  });
+
   test('content a page adds later is highlighted; replaced text is re-highlighted, never stale', async () => {
     const page = await open('highlight-dynamic.html');
     const first = await waitFor(async () => {
