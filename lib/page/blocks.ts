@@ -71,12 +71,35 @@ export function isSkippedElement(el: Element): boolean {
 /** Landmarks that hold page furniture rather than the page's own text: navigation, sidebars, footers, tickers. */
 const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
 const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementary', 'contentinfo', 'marquee']);
+/**
+ * The same furniture as sites name it in class and id words when they do not use the landmarks ("c-sidebar",
+ * "widget--most-read", "related-articles", "comments", "site-footer"): the word starts the name, after at most a
+ * short prefix, so "with-sidebar" (a layout holding the article) is not one.
+ */
+const FURNITURE_NAME =
+  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags)(?:$|[-_])/i;
+/** Never furniture by name: the page's main containers. */
+const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 
-/** True when the element is a menu, a sidebar, a footer or a ticker (by its tag or its ARIA role). */
+/**
+ * True when the element is a menu, a sidebar, a footer, a ticker, a list of related stories or comments: by its
+ * tag, its ARIA role, or its class or id (then only when it does not hold the page's headline).
+ */
 export function isFurniture(el: Element): boolean {
   if (FURNITURE_TAGS.has(el.localName)) return true;
-  const role = el.hasAttributes() ? el.getAttribute('role') : null;
-  return role !== null && FURNITURE_ROLES.has(role);
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  if (role !== null && FURNITURE_ROLES.has(role)) return true;
+  // By name only block containers: an inline "tag" or "share" span sits inside the text it would otherwise claim.
+  if (role === 'main' || MAIN_TAGS.has(el.localName) || !BLOCK_TAGS.has(el.localName)) return false;
+  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id)) return false;
+  return el.querySelector('h1') === null;
+}
+
+function namedFurniture(names: string | null): boolean {
+  if (!names) return false;
+  for (const name of names.split(/\s+/)) if (FURNITURE_NAME.test(name)) return true;
+  return false;
 }
 
 /** True when the element starts/ends a block. */

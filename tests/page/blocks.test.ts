@@ -111,6 +111,30 @@ describe('extractBlocks', () => {
     ]);
   });
 
+  it('marks furniture by the class and id words sites give it, not the layout that holds the article', () => {
+    document.body.className = 'menu-open';
+    html(
+      '<div class="l-page with-sidebar"><div class="article__body"><p>Body <span class="tag">Exclusive</span></p>' +
+        '<div class="related-articles"><p>Read also</p></div></div>' +
+        '<div class="c-sidebar"><div class="widget widget--most-read"><p>Most read</p></div></div>' +
+        '<div id="comments"><div class="comment__body">A reader</div></div>' +
+        '<div class="sidebar-hero"><h1>Headline in a box named like a sidebar</h1><p>Lead</p></div>' +
+        '<div class="tags">Tags: Moscow</div><div class="site-footer">About us</div><div class="share-tools">Share</div></div>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
+      'Body Exclusive:false',
+      'Read also:true',
+      'Most read:true',
+      'A reader:true',
+      'Headline in a box named like a sidebar:false',
+      'Lead:false',
+      'Tags: Moscow:true',
+      'About us:true',
+      'Share:true',
+    ]);
+    document.body.className = '';
+  });
+
   it('reports the shadow roots and frame documents it enters', () => {
     html('<div id="h"></div>');
     const sr = document.getElementById('h')!.attachShadow({ mode: 'open' });
