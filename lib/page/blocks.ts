@@ -77,7 +77,7 @@ const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementa
  * short prefix, so "with-sidebar" (a layout holding the article) is not one.
  */
 const FURNITURE_NAME =
-  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags)(?:$|[-_])/i;
+  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-|inline-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
 /** Never furniture by name: the page's main containers. */
 const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 

@@ -6,7 +6,7 @@
  * chunk is found to be "about", the other chunks are recognized again with a few evidence blocks (the blocks that
  * carried the cue) in front; mentions found in the evidence are discarded.
  */
-import { CONTEXT, type BlockMention, type ContextLevel, type Mention, type PageResult } from '../recognize/types';
+import { CONTEXT, type BlockMention, type BlockContext, type Mention, type PageResult } from '../recognize/types';
 
 export type RecognizeFn<T> = (blocks: readonly string[], table: T) => PageResult;
 
@@ -35,8 +35,8 @@ export interface ChunkRunResult {
    * recognizer is `recognizeLoose`: apply `nearContext` with `context` over the whole page.
    */
   perBlock: BlockMention[][];
-  /** Per input block: what it says about the attack (CONTEXT.names where the recognizer does not tell). */
-  context: ContextLevel[];
+  /** Per input block: what it says about the attack (all of it where the recognizer does not tell). */
+  context: BlockContext[];
   cancelled: boolean;
 }
 
@@ -124,7 +124,7 @@ export function groupEnd(texts: readonly string[], from: number, max: number): n
 export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRunOptions<T>): Promise<ChunkRunResult> {
   const sizer = o.sizer ?? { chars: 16_384 };
   const perBlock: BlockMention[][] = texts.map(() => []);
-  const context: ContextLevel[] = texts.map(() => CONTEXT.names);
+  const context: BlockContext[] = texts.map(() => CONTEXT.all);
   let about = o.about;
   let evidence = [...o.evidence];
   /** Chunks recognized before the page was known to be about the attack: [from, to). */
@@ -146,7 +146,7 @@ export async function recognizeInChunks<T>(texts: readonly string[], o: ChunkRun
   const store = (from: number, to: number, r: PageResult): void => {
     for (let i = from; i < to; i++) {
       perBlock[i] = [];
-      context[i] = r.context?.[i - from] ?? CONTEXT.names;
+      context[i] = r.context?.[i - from] ?? CONTEXT.all;
     }
     for (const m of r.mentions) {
       const b = from + m.block;

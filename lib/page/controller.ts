@@ -9,8 +9,8 @@
  *   change; a full rescan past `maxChangedNodes`), ignoring our own UI hosts and our own fallback wrappers.
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
  */
-import { CONTEXT, type BlockMention, type ContextLevel, type MentionKind } from '../recognize/types';
-import { nearBlocks } from '../recognize/context';
+import { CONTEXT, type BlockMention, type BlockContext, type MentionKind } from '../recognize/types';
+import { mainAbout, nearBlocks } from '../recognize/context';
 import {
   BlockWalker,
   UI_HOST_ATTR,
@@ -133,13 +133,13 @@ interface BlockRec {
   block: TextBlock;
   entries: Entry[];
   /** What the block says about the attack. */
-  context: ContextLevel;
+  context: BlockContext;
 }
 
 /** What the recognizer said about a list of texts: mentions per text (some loose), and context per text. */
 interface Recognized {
   mentions: BlockMention[][];
-  context: ContextLevel[];
+  context: BlockContext[];
 }
 
 type MutableMention = { -readonly [K in keyof PageMention]: PageMention[K] };
@@ -224,7 +224,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let about = false;
   let evidence: string[] = [];
   /** Recognizer results by block text, valid for the current `about`. */
-  const cache = new Map<string, { mentions: BlockMention[]; context: ContextLevel }>();
+  const cache = new Map<string, { mentions: BlockMention[]; context: BlockContext }>();
   // ~16 KB per recognizer call to start (about 5 ms with the real table); adapted to the measured speed.
   const sizer = { chars: 16_384 };
   let nextIndex = 0;
@@ -594,7 +594,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   /** Recognize block texts, using cached results for texts already seen under the current gating. */
   async function recognizeTexts(texts: string[], gen: number): Promise<Recognized | null> {
     const out: BlockMention[][] = new Array(texts.length);
-    const context: ContextLevel[] = new Array(texts.length);
+    const context: BlockContext[] = new Array(texts.length);
     const todo: number[] = [];
     texts.forEach((t, i) => {
       const hit = cache.get(t);
@@ -645,8 +645,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     }
     r.perBlock.forEach((ms, k) => {
       const { i, offset } = owners[k];
-      // A long text read in parts says what its most telling part says.
-      context[i] = Math.max(context[i], r.context[k]) as ContextLevel;
+      // A long text read in parts says what its parts say.
+      context[i] |= r.context[k];
       for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
     });
     for (const i of todo) cache.set(texts[i], { mentions: out[i].map((m) => ({ ...m, block: 0 })), context: context[i] });
@@ -721,7 +721,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         const e = makeEntry(block, m, reuse);
         if (e) entries.push(e);
       }
-      out.push({ block, entries, context: results.context[i] ?? CONTEXT.names });
+      out.push({ block, entries, context: results.context[i] ?? CONTEXT.all });
     }
     return out;
   }
@@ -737,17 +737,20 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const paint: HighlightItem[] = [];
     // Names far from anything the page says about the attack stay listed here, unpainted, until text added near
     // them gives them context (the recognizer's rule, applied over the whole page: lib/recognize/context.ts).
-    // So do all the names of a menu, sidebar or footer item that does not name the attack. Anchors (the event, the
-    // venue, a gunman) are the entries that are not loose.
-    const mainAnchored = blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose));
-    const near = nearBlocks(
-      blocks.map((rec) => rec.context),
-      blocks.map((rec) => rec.block.furniture),
-      mainAnchored,
+    // So do all the names of a menu, sidebar or footer item that does not name the attack, and all of the page's
+    // own text when only its furniture is about the attack. Anchors (the event, the venue, a gunman) are the
+    // entries that are not loose.
+    const context = blocks.map((rec) => rec.context);
+    const furniture = blocks.map((rec) => rec.block.furniture);
+    const about = mainAbout(
+      context,
+      furniture,
+      blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
     );
+    const near = nearBlocks(context, furniture, about);
     blocks.forEach((rec, b) => {
       rec.entries = rec.entries.filter((e) => {
-        const waits = e.loose || rec.block.furniture;
+        const waits = e.loose || rec.block.furniture || !about;
         if (waits && !near[b]) {
           if (byIndex.delete(e.mention.index)) quietly(() => hl().remove([e.item]));
           return true;

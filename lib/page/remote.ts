@@ -8,7 +8,7 @@
  * and evidence of the batches so far go with the next one, and batches sent before the page was known to be about
  * the attack are sent again once it is.
  */
-import { CONTEXT, type BlockMention, type ContextLevel } from '../recognize/types';
+import { CONTEXT, type BlockMention, type BlockContext } from '../recognize/types';
 import { groupEnd, recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
 
 /** What one round trip asks of the background, and what it answers. */
@@ -24,7 +24,7 @@ export interface RecognizeReply {
   /** Mentions per text of the request, offsets into that text (names needing context nearby are `loose`). */
   perBlock: BlockMention[][];
   /** Per text of the request: what it says about the attack (`PageResult.context`). */
-  context: ContextLevel[];
+  context: BlockContext[];
 }
 
 export interface RemoteOptions {
@@ -54,7 +54,7 @@ function batchesOf(texts: readonly string[], max: number): [number, number][] {
 /** `recognizeInChunks`, run by the background in batches. Resolves with `cancelled: true` when the owner stopped. */
 export async function recognizeRemotely(texts: readonly string[], o: RemoteOptions): Promise<ChunkRunResult> {
   const perBlock: BlockMention[][] = texts.map(() => []);
-  const context: ContextLevel[] = texts.map(() => CONTEXT.names);
+  const context: BlockContext[] = texts.map(() => CONTEXT.all);
   let about = o.about;
   let evidence = [...o.evidence];
   const redo: [number, number][] = [];
@@ -71,7 +71,7 @@ export async function recognizeRemotely(texts: readonly string[], o: RemoteOptio
     reply.perBlock.forEach((ms, k) => {
       if (from + k < to) perBlock[from + k] = ms.map((m) => ({ ...m, block: from + k }));
     });
-    for (let k = 0; from + k < to; k++) context[from + k] = reply.context[k] ?? CONTEXT.names;
+    for (let k = 0; from + k < to; k++) context[from + k] = reply.context[k] ?? CONTEXT.all;
     if (reply.about && !about) {
       about = true;
       evidence = reply.evidence;

@@ -3,29 +3,38 @@
  * page script, which has all the page's blocks but not the recognizer, applies the same rule to the loose results
  * the background sends it (lib/page/controller.ts).
  */
-import { CONTEXT, type BlockMention, type ContextLevel } from './types';
+import { CONTEXT, type BlockContext, type BlockMention } from './types';
 
 /** Blocks this close to a block with context count as near it. */
 export const CONTEXT_BLOCKS = 3;
 
 /**
- * Per block: whether the names in it are shown. `context` says what each block says about the attack,
- * `furniture` which blocks lie in menus, sidebars and footers (none when not told), `mainAnchored` whether the
- * page's own text (not its furniture) names the event, the venue or a gunman.
- *
- * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block with context, once that text
- * names the attack itself: an article about another attack, beside a sidebar headline about this one, keeps its
- * names unmarked. Furniture is a list of independent items (headlines, links): a name there is shown only when
- * its own item names the attack, not because the article next to it speaks of it.
+ * Whether the page's own text (not its menus, sidebars and footers) is about the attack: it names the event, the
+ * venue or a gunman (`anchored`: a mention there that is not loose) and holds evidence of the attack. A page made
+ * "about the attack" by a sidebar headline alone keeps its article unmarked (a story on Miss Universe 2013 at
+ * Crocus City Hall, an article about another attack).
  */
-export function nearBlocks(context: readonly ContextLevel[], furniture: readonly boolean[] = [], mainAnchored = true): boolean[] {
+export function mainAbout(context: readonly BlockContext[], furniture: readonly boolean[], anchored: boolean): boolean {
+  return anchored && context.some((flags, i) => !furniture[i] && (flags & CONTEXT.evidence) !== 0);
+}
+
+/**
+ * Per block: whether the names in it are shown. `context` says what each block says about the attack,
+ * `furniture` which blocks lie in menus, sidebars and footers (none when not told), `about` whether the page's own
+ * text is about the attack (`mainAbout`).
+ *
+ * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack.
+ * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
+ * item names the attack, not because the article next to it speaks of it.
+ */
+export function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[] = [], about = true): boolean[] {
   const near = context.map(() => false);
-  context.forEach((level, i) => {
+  context.forEach((flags, i) => {
     if (furniture[i]) {
-      if (level >= CONTEXT.names) near[i] = true;
+      if (flags & CONTEXT.names) near[i] = true;
       return;
     }
-    if (level < CONTEXT.some || !mainAnchored) return;
+    if (!(flags & CONTEXT.speaks) || !about) return;
     for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) {
       if (!furniture[j]) near[j] = true;
     }
@@ -33,28 +42,24 @@ export function nearBlocks(context: readonly ContextLevel[], furniture: readonly
   return near;
 }
 
-/** Whether an anchor (a mention that is not loose: the event, the venue, a gunman) lies in the page's own text. */
-export function anchorsMain(mentions: Iterable<Pick<BlockMention, 'loose' | 'block'>>, furniture: readonly boolean[]): boolean {
-  for (const m of mentions) if (!m.loose && !furniture[m.block]) return true;
-  return false;
-}
-
 /**
  * The final mentions of a page from loose ones: names are shown near what the page says about the attack only
  * (a tennis report under a sidebar headline about the attack keeps its Medvedev unmarked; so do menus and footers).
- * Anchors are shown anywhere in the page's own text; in furniture only in items that name the attack (so not an
- * ambiguous "Crocus" in a gardening headline).
+ * Anchors are shown anywhere in the page's own text when it is about the attack; in furniture only in items that
+ * name the attack (so not an ambiguous "Crocus" in a gardening headline).
  */
-export function nearContext(
-  mentions: readonly BlockMention[],
-  context: readonly ContextLevel[],
-  furniture: readonly boolean[] = [],
-): BlockMention[] {
-  const near = nearBlocks(context, furniture, anchorsMain(mentions, furniture));
+export function nearContext(mentions: readonly BlockMention[], context: readonly BlockContext[], furniture: readonly boolean[] = []): BlockMention[] {
+  const about = mainAbout(
+    context,
+    furniture,
+    mentions.some((m) => !m.loose && !furniture[m.block]),
+  );
+  const near = nearBlocks(context, furniture, about);
   const out: BlockMention[] = [];
   for (const m of mentions) {
-    if (!m.loose && !furniture[m.block]) out.push(m);
-    else if (near[m.block]) {
+    if (!m.loose && !furniture[m.block]) {
+      if (about) out.push(m);
+    } else if (near[m.block]) {
       const { loose: _, ...rest } = m;
       out.push(rest);
     }

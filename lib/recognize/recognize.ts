@@ -16,7 +16,7 @@ import { normalize, type Normalized } from './normalize';
 import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
 import { FLAG, GROUP, SHORT_SUFFIX, STRENGTH, type MatcherTable } from './table';
-import { CONTEXT, type BlockMention, type ContextLevel, type PageResult } from './types';
+import { CONTEXT, type BlockMention, type BlockContext, type PageResult } from './types';
 import { nearContext } from './context';
 
 interface Hit {
@@ -501,16 +501,25 @@ function isEvidenceGroup(table: MatcherTable, gi: number): boolean {
 }
 
 /** What a block says about the attack (see `CONTEXT`). */
-function contextOf(m: BlockMatch, table: MatcherTable): ContextLevel {
+function contextOf(m: BlockMatch, table: MatcherTable): BlockContext {
+  let firm = false;
   let ambiguous = false;
+  let evidence = false;
   for (const r of m.names) {
-    if (strengthOf(table, r) >= STRENGTH.venue || isEvidenceEntity(table, entOf(table, r))) return CONTEXT.names;
-    if (isAnchor(table, r)) ambiguous = true;
+    const ei = entOf(table, r);
+    const strength = strengthOf(table, r);
+    // The event, the venue, a gunman: this attack and no other.
+    if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) firm = true;
+    else if (isAnchor(table, r)) ambiguous = true;
+    // A group such as IS-K is evidence of an attack, not necessarily of this one ("IS claimed the Kerman bombing").
+    if (strength === STRENGTH.event || isEvidenceEntity(table, ei)) evidence = true;
   }
-  let cue = false;
-  for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) cue = true;
-  if (ambiguous && cue) return CONTEXT.names;
-  return ambiguous || cue ? CONTEXT.some : CONTEXT.none;
+  for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) evidence = true;
+  let flags: BlockContext = CONTEXT.none;
+  if (firm || ambiguous || evidence) flags |= CONTEXT.speaks;
+  if (firm || (ambiguous && evidence)) flags |= CONTEXT.names;
+  if (evidence) flags |= CONTEXT.evidence;
+  return flags;
 }
 
 function recognizeScored(blocks: readonly string[], table: MatcherTable): { result: PageResult; score: PageScore } {

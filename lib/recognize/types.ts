@@ -34,13 +34,16 @@ export interface BlockMention extends Mention {
 }
 
 /**
- * What a block says about the attack (`PageResult.context`): nothing; something (an attack word, the date, an
- * ambiguous name such as "Crocus"), which gives the names around it in the page's text context; or it names the
- * attack itself (the event, the venue or a gunman, a group such as IS-K, or an ambiguous name next to an attack
- * word), which a sidebar headline or a menu item needs to have its names shown.
+ * What a block says about the attack (`PageResult.context`), as flags (lib/recognize/context.ts uses them):
+ * - `speaks`: anything about it (an attack word, the date, an ambiguous name such as "Crocus", a group such as
+ *   IS-K): gives the names around it in the page's own text context;
+ * - `names`: it names this attack (the event, the venue, a gunman, or an ambiguous name next to an attack word or
+ *   such a group): what a sidebar headline or a menu item needs for its names to be shown;
+ * - `evidence`: evidence of the attack (an attack word, the date, the toll, the event's name, a gunman, a group
+ *   such as IS-K): what the page's own text needs for anything in it to be shown.
  */
-export const CONTEXT = { none: 0, some: 1, names: 2 } as const;
-export type ContextLevel = (typeof CONTEXT)[keyof typeof CONTEXT];
+export const CONTEXT = { none: 0, speaks: 1, names: 2, evidence: 4, all: 7 } as const;
+export type BlockContext = number;
 
 export interface PageResult {
   /** Whether the page as a whole is about the attack; gates ambiguous names and entity names. */
@@ -48,5 +51,5 @@ export interface PageResult {
   /** Exactly the mentions that should be highlighted (empty when gating rejects everything). */
   mentions: BlockMention[];
   /** Per block, what it says about the attack. Given by `recognizeLoose`, whose mentions are not final yet. */
-  context?: ContextLevel[];
+  context?: BlockContext[];
 }

@@ -130,7 +130,8 @@ describe('generatePage', () => {
     expect(aliasHits(title, aliases)).toEqual([]);
     const rand = prng(7);
     for (let i = 0; i < 2000; i++) expect(aliasHits(fillerSentence(rand, i % 2 ? 'ru' : 'en'), aliases)).toEqual([]);
-  });
+    // Every alias against 1 MB of text: seconds on a busy machine (not a timing, just room to finish).
+  }, 30_000);
 
   it('decoy pages name Moscow or a concert (a candidate for the sentinel) and not the attack', () => {
     const table = realTable();

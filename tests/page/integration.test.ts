@@ -129,6 +129,11 @@ describe('page adapter + real recognizer', () => {
     expect(own.filter((s) => /@(nav|footer)$/.test(s))).toEqual([]);
     expect(about.c.mentions().filter((m) => m.text === 'Putin')).toHaveLength(1);
     expect(about.registry.get(ENTITY_HIGHLIGHT)!.size).toBe(about.c.mentions().filter((m) => m.kind !== 'event' && m.kind !== 'venue' && !m.inner).length);
+    about.c.stop();
+    // A story set at the venue before the attack: its venue and places stay unmarked, the sidebar item is marked.
+    const pageant = await run(article('<p>Miss Universe 2013 was crowned at Crocus City Hall near Moscow on 9 November 2013.</p>'));
+    expect(shown(pageant.c).filter((s) => !s.endsWith('@li'))).toEqual([]);
+    expect(shown(pageant.c)).toContain('crocus-attack@li');
   });
 
   it('leaves a page about crocus flowers alone', async () => {

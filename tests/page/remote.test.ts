@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BlockMention, ContextLevel } from '@/lib/recognize/types';
+import type { BlockMention, BlockContext } from '@/lib/recognize/types';
 import { answerRecognize, recognizeRemotely, type RecognizeRequest } from '@/lib/page/remote';
 import { recognizeBlocks, recognizeLoose } from '@/lib/recognize/recognize';
 import { nearContext } from '@/lib/recognize/context';
@@ -13,7 +13,7 @@ function background() {
 }
 
 /** What the page shows of a remote run: its names near context, over all the batches' blocks. */
-const shown = (r: { perBlock: BlockMention[][]; context: ContextLevel[] }) => nearContext(r.perBlock.flat(), r.context);
+const shown = (r: { perBlock: BlockMention[][]; context: BlockContext[] }) => nearContext(r.perBlock.flat(), r.context);
 
 const filler = (i: number) => `Paragraph ${i}: the council met on Tuesday to discuss the new bus timetable and the park.`;
 

@@ -294,6 +294,8 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       expect.arrayContaining(['ムハンマドソビル・ファイゾフ|faizov', 'バスマンヌイ地区裁判所|basmanny-court']),
     );
     expect(found('A magyar sajtó szerint Vlagyimir Putyin Ukrajnát vádolta.')).toContain('Vlagyimir Putyin|putin');
+    expect(found('Basmannyin piirioikeus vangitsi epäillyt.')).toContain('Basmannyin piirioikeus|basmanny-court');
+    expect(found('俄罗斯联邦安全局局长博尔特尼科夫表示')).toEqual(expect.arrayContaining(['俄罗斯联邦安全局|fsb', '博尔特尼科夫|bortnikov']));
   });
 
   it('furniture (menus, sidebars, footers) is read item by item, and an article about another attack keeps its names', () => {
@@ -317,6 +319,10 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     const mentions = recognizeDetailed(about, table, furniture).result.mentions.map((m) => `${m.block}|${m.entity}`);
     expect(mentions).toEqual(expect.arrayContaining(['0|crocus-city-hall', '1|putin', '1|fsb', '3|putin']));
     expect(mentions.filter((m) => /^[45]\|/.test(m))).toEqual([]);
+    // A story set at the venue before the attack, made "about" by a sidebar item: only the item is marked.
+    const pageant = ['Miss Universe 2013 was crowned at Crocus City Hall near Moscow on 9 November 2013.', 'Most read', 'Crocus City Hall attack: 145 killed'];
+    expect(recognizeDetailed(pageant, table, [false, true, true]).result.mentions.map((m) => `${m.block}|${m.entity}`)).toEqual(['2|crocus-attack', '2|crocus-city-hall']);
+    expect(recognizeDetailed(pageant, table).result.mentions.map((m) => m.block)).toContain(0);
   });
 
   it('Hebrew: the article dropped after a prefix («בפיגוע במוסקבה») is still the attack', () => {
