@@ -17,8 +17,7 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Window } from 'happy-dom';
-import { extractBlocks } from '../lib/page/blocks';
+import { blocksOfHtml } from './html-blocks';
 import { matcherTableFromPack } from '../lib/recognize/node';
 import { quickCheck, recognizeDetailed, recognizeText } from '../lib/recognize/recognize';
 import type { MatcherTable } from '../lib/recognize/table';
@@ -60,27 +59,6 @@ function claimTable(): ClaimTable {
 const USAGE = `usage:
   npx tsx scripts/scan.ts [--json] FILE.html [...]
   npx tsx scripts/scan.ts --jsonl FILE.jsonl|-`;
-
-/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer. */
-function blocksOfHtml(html: string): { texts: string[]; furniture: boolean[] } {
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true, disableMainFrameNavigation: true },
-    },
-  });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html');
-    const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
-    const blocks = extractBlocks(root);
-    return { texts: blocks.map((b) => b.text), furniture: blocks.map((b) => b.furniture) };
-  } finally {
-    void window.happyDOM.close();
-  }
-}
 
 function scanHtml(files: string[], table: MatcherTable, json: boolean): number {
   let failed = 0;

@@ -1,0 +1,27 @@
+/**
+ * A saved HTML page as the page adapter reads it: parsed with happy-dom (no scripts, styles, frames or navigation)
+ * and split into blocks by lib/page's own `extractBlocks`. Shared by the scanner CLI and the HTML corpus test.
+ */
+import { Window } from 'happy-dom';
+import { extractBlocks } from '../lib/page/blocks';
+
+/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer. */
+export function blocksOfHtml(html: string): { texts: string[]; furniture: boolean[] } {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true, disableMainFrameNavigation: true },
+    },
+  });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html');
+    const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
+    const blocks = extractBlocks(root);
+    return { texts: blocks.map((b) => b.text), furniture: blocks.map((b) => b.furniture) };
+  } finally {
+    void window.happyDOM.close();
+  }
+}
