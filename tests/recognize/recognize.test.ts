@@ -295,6 +295,9 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     );
     expect(found('A magyar sajtó szerint Vlagyimir Putyin Ukrajnát vádolta.')).toContain('Vlagyimir Putyin|putin');
     expect(found('Basmannyin piirioikeus vangitsi epäillyt.')).toContain('Basmannyin piirioikeus|basmanny-court');
+    expect(found('Die Halle hatte der Unternehmer Aras Agalarow bauen lassen; Gouverneur Andrei Worobjow kam.')).toEqual(
+      expect.arrayContaining(['Aras Agalarow|agalarov-aras', 'Andrei Worobjow|vorobyov']),
+    );
     expect(found('俄罗斯联邦安全局局长博尔特尼科夫表示')).toEqual(expect.arrayContaining(['俄罗斯联邦安全局|fsb', '博尔特尼科夫|bortnikov']));
   });
 
