@@ -6,7 +6,9 @@
  * them (blocks and furniture flags) and recognized with the real pack, they check what a reader would see:
  * - a page about the attack: recognized, every expected name marked where the article says it, and nothing in
  *   the furniture around it that is about something else;
- * - a page about something else: nothing marked in its own text (a sidebar item about the attack may be).
+ * - a page about something else: nothing marked in its own text but the one passage about the attack it may hold
+ *   (a sidebar item about the attack may be marked too).
+ * Pages marked `knownGap` document what is still wrong there (their test must fail, so a fix shows).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,8 @@ interface HtmlPage {
   /** Verbatim strings (each once on the page) that must not be marked. */
   forbid: string[];
   note?: string;
+  /** What the recognizer still gets wrong on this page (its test is expected to fail). */
+  knownGap?: string;
 }
 
 const pages: HtmlPage[] = readFileSync(`${DIR}pages.jsonl`, 'utf8')
@@ -60,7 +64,7 @@ describe('HTML corpus', () => {
 });
 
 describe.each(pages.filter((p) => p.about).map((p) => [p.id, p] as const))('about the attack: %s', (_id, page) => {
-  it('marks the expected names and nothing unrelated in its furniture', () => {
+  (page.knownGap ? it.fails : it)('marks the expected names and nothing unrelated in its furniture', () => {
     const { texts, result, marked } = read(page);
     expect(result.about).toBe(true);
     for (const s of page.expect) expect(texts.some((t) => t.includes(s)), `"${s}" is on the page`).toBe(true);
@@ -70,9 +74,12 @@ describe.each(pages.filter((p) => p.about).map((p) => [p.id, p] as const))('abou
 });
 
 describe.each(pages.filter((p) => !p.about).map((p) => [p.id, p] as const))('about something else: %s', (_id, page) => {
-  it('marks nothing in its own text (only a sidebar item that is itself about the attack may be)', () => {
+  // A page marked `knownGap` documents what the recognizer still gets wrong there; the test then must fail.
+  (page.knownGap ? it.fails : it)('marks nothing in its own text but a passage about the attack (a sidebar item about it may be)', () => {
     const { texts, furniture, result, marked } = read(page);
-    const own = result.mentions.filter((m) => !furniture[m.block]);
+    // `expect` lists, on such pages, the names in the one passage (a sentence, a teaser, a reply) about the attack.
+    const passage = (b: number) => page.expect.some((s) => texts[b].includes(s));
+    const own = result.mentions.filter((m) => !furniture[m.block] && !passage(m.block));
     expect(own.map((m) => `${m.text} «${texts[m.block].slice(0, 60)}»`)).toEqual([]);
     expect(page.forbid.filter((s) => marked(s, (b) => !furniture[b]))).toEqual([]);
   });
