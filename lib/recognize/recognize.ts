@@ -422,6 +422,11 @@ function isAnchor(table: MatcherTable, r: Raw): boolean {
   return strengthOf(table, r) > STRENGTH.entity || table.e[entOf(table, r)]?.[3] === 1;
 }
 
+/** An anchor of this attack and no other: the event's or venue's name, a gunman's name (not "Crocus" alone). */
+function isFirmAnchor(table: MatcherTable, r: Raw): boolean {
+  return strengthOf(table, r) >= STRENGTH.venue || table.e[entOf(table, r)]?.[3] === 1;
+}
+
 /** Longest stretch read from a quick match on: more than any anchoring name or description spans. */
 const PIECE_CHARS = 512;
 
@@ -506,13 +511,10 @@ function contextOf(m: BlockMatch, table: MatcherTable): BlockContext {
   let ambiguous = false;
   let evidence = false;
   for (const r of m.names) {
-    const ei = entOf(table, r);
-    const strength = strengthOf(table, r);
-    // The event, the venue, a gunman: this attack and no other.
-    if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) firm = true;
+    if (isFirmAnchor(table, r)) firm = true;
     else if (isAnchor(table, r)) ambiguous = true;
     // A group such as IS-K is evidence of an attack, not necessarily of this one ("IS claimed the Kerman bombing").
-    if (strength === STRENGTH.event || isEvidenceEntity(table, ei)) evidence = true;
+    if (strengthOf(table, r) === STRENGTH.event || isEvidenceEntity(table, entOf(table, r))) evidence = true;
   }
   for (const ci of m.cues) if (isEvidenceGroup(table, (table.c[ci] as MatcherTable['c'][number])[1])) evidence = true;
   let flags: BlockContext = CONTEXT.none;
@@ -540,7 +542,7 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
       strengths.add(strength);
       entities.add(ei);
       if (isAnchor(table, r)) anchored = true;
-      if (strength >= STRENGTH.venue || table.e[ei]?.[3] === 1) firmAnchor = true;
+      if (isFirmAnchor(table, r)) firmAnchor = true;
     }
     for (const ci of m.cues) cueSet.add(ci);
   }
@@ -609,11 +611,12 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
 
 /**
  * What the extension does with a page: the quick check on its whole text first (the sentinel), then the
- * recognizer. Use this wherever the result must equal what would be highlighted (CLI, measurements).
+ * recognizer. Use this wherever the result must equal what would be highlighted (CLI, measurements); `furniture`
+ * as for `recognizeDetailed`.
  */
-export function recognizePage(blocks: readonly string[], table: MatcherTable): PageResult {
+export function recognizePage(blocks: readonly string[], table: MatcherTable, furniture: readonly boolean[] = []): PageResult {
   if (!quickCheck(blocks.join('\n'), table)) return { about: false, mentions: [] };
-  return recognizeBlocks(blocks, table);
+  return recognizeDetailed(blocks, table, furniture).result;
 }
 
 /**

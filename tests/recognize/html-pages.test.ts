@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { quickCheck, recognizeDetailed } from '../../lib/recognize/recognize';
+import { recognizePage } from '../../lib/recognize/recognize';
 import { blocksOfHtml } from '../../scripts/html-blocks';
 import { realTable } from './support';
 
@@ -40,8 +40,7 @@ const pages: HtmlPage[] = readFileSync(`${DIR}pages.jsonl`, 'utf8')
 
 function read(page: HtmlPage) {
   const { texts, furniture } = blocksOfHtml(readFileSync(`${DIR}${page.file}`, 'utf8'));
-  const table = realTable();
-  const result = quickCheck(texts.join('\n'), table) ? recognizeDetailed(texts, table, furniture).result : { about: false, mentions: [] };
+  const result = recognizePage(texts, realTable(), furniture);
   /** Whether some occurrence of `s` (in a block where `where` holds) overlaps a mention. */
   const marked = (s: string, where: (block: number) => boolean = () => true) =>
     texts.some((t, b) => {
