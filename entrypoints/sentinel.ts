@@ -6,6 +6,7 @@ import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import type { QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import { openShadowRoots } from '@/lib/page/shadow-roots';
+import { joinedParts, textParts } from '@/lib/page/text-parts';
 
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
@@ -53,12 +54,20 @@ const RECHECK_MS = 400;
  */
 const CALM_ANSWERS = 3;
 /**
- * A long page's text is tested in parts of this many characters, one task each (no long task on a 10 MB page);
- * each part is long enough for the quick scanner.
+ * A long text is read and tested in tasks of about this many characters (no long task on a 10 MB page); a slice
+ * this long is long enough for the quick scanner.
  */
 const SLICE_CHARS = 1 << 21;
-/** Parts overlap by more than the longest anchor, so none is cut in two. */
+/** Consecutive texts tested overlap by more than the longest anchor, so none is cut in two. */
 const OVERLAP = 256;
+/**
+ * A page with more elements than this is read in parts (textParts: elements with at most PART_ELEMENTS elements
+ * under them whole), joined into texts of PIECE_CHARS: the 10 MB benchmark page has ~63,000 elements, the 1 MB one
+ * ~6,300, a long article ~1,000-3,000.
+ */
+const LONG_PAGE_ELEMENTS = 16_384;
+const PART_ELEMENTS = 256;
+const PIECE_CHARS = 1 << 15;
 
 /** The text of the same-origin frames under `doc` (which the page script's walk would read too). */
 function framesText(doc: Document, depth = 0): string {
@@ -111,8 +120,8 @@ export default defineUnlistedScript(() => {
    * Adds the pieces of `text` around its matches to `found` (the test itself: no piece, no match); false once
    * `found` holds as many as a message may.
    */
-  const collect = (found: QuickWindows, text: string): boolean => {
-    const { windows, complete } = scanner.windows(text, MAX_WINDOWS - found.windows.length);
+  const collect = (found: QuickWindows, text: string, total?: number): boolean => {
+    const { windows, complete } = scanner.windows(text, MAX_WINDOWS - found.windows.length, total);
     found.windows.push(...windows);
     if (!complete) found.complete = false;
     return found.complete;
@@ -194,25 +203,51 @@ export default defineUnlistedScript(() => {
     timer ??= setTimeout(testPending, recheckMs());
   });
 
+  /** A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole. */
+  let longPage = false;
+
   /**
-   * The page's text, in one task when short and in slices when long: the text around every match, or null when
-   * nothing matched. Once a message's worth of pieces is collected the rest is not read.
+   * The page's text: its body's, in parts when the page is long (lib/page/text-parts.ts: no string of the whole
+   * page), then its same-origin frames'.
+   */
+  function* pageText(): Generator<string, void, undefined> {
+    const body = document.body;
+    if (body) {
+      longPage = body.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
+      if (longPage) yield* joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS);
+      else yield body.textContent ?? '';
+    }
+    yield framesText(document);
+  }
+
+  /**
+   * Tests the page's text, the text around every match, or null when nothing matched; in one task when short, else
+   * in tasks that each read and test about SLICE_CHARS characters. Once a message's worth of pieces is collected
+   * the rest is not read.
    */
   const testPage = async (): Promise<QuickWindows | null> => {
     const found: QuickWindows = { windows: [], complete: true };
-    let text = (document.body?.textContent ?? '') + framesText(document);
-    lightChars = text.length;
-    if (thin()) text += shadowText(document);
-    if (collect(found, document.title)) {
-      if (text.length <= SLICE_CHARS) collect(found, text);
-      else {
-        for (let at = 0; at < text.length; at += SLICE_CHARS) {
-          // Reading a very long text was a task of its own: every slice, the first too, gets one of its own.
+    if (!collect(found, document.title)) return found;
+    /** Characters read or tested in this task. */
+    let work = 0;
+    /** The end of the text tested last: a name cut in two by a part's or a slice's end is found with the next. */
+    let tail = '';
+    for (const text of pageText()) {
+      lightChars += text.length;
+      work += text.length;
+      for (let at = 0; at < text.length; at += SLICE_CHARS) {
+        const slice = text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS);
+        if (work + slice.length > SLICE_CHARS) {
           await nextTask();
-          if (done || !collect(found, text.slice(Math.max(0, at - OVERLAP), at + SLICE_CHARS))) break;
+          if (done) return null;
+          work = 0;
         }
+        work += slice.length;
+        if (!collect(found, tail + slice, longPage ? Infinity : lightChars)) return found;
+        tail = slice.slice(-OVERLAP);
       }
     }
+    if (thin()) collect(found, shadowText(document));
     return matched(found) ? found : null;
   };
 

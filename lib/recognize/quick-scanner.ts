@@ -304,9 +304,10 @@ export interface QuickScanner {
   /**
    * `quickWindows(text, quickWindowsPattern(source), max)`: the pieces of the text around its matches (none: no match).
    * On a long text the scanner finds the matches, in one pass; its pieces are cut from the text as is (the
-   * recognizer ignores the strip characters they may hold).
+   * recognizer ignores the strip characters they may hold). `total`: the length of the whole text when `text` is a
+   * part of it (a long page read in parts), which decides between the RegExp and the scanner as `text.length` does.
    */
-  windows(text: string, max: number): QuickWindows;
+  windows(text: string, max: number, total?: number): QuickWindows;
 }
 
 /**
@@ -339,8 +340,8 @@ export function createQuickScanner(source: string, options: { plan?: QuickScanne
     const f = text.length < minLength ? null : finder();
     return f ? f(text, 0) >= 0 : quickTest(text, quick);
   }) as QuickScanner;
-  test.windows = (text, max) => {
-    const f = text.length < minLength ? null : finder();
+  test.windows = (text, max, total = text.length) => {
+    const f = total < minLength ? null : finder();
     return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (windowsPattern ??= quickWindowsPattern(source)), max);
   };
   return test;

@@ -109,6 +109,20 @@ export function highlightsSuite({ name, launch }) {
     await page.close();
   });
 
+  test('a page with 36,000 elements whose one mention is its last paragraph: read in parts, the mention is found', async () => {
+    const page = await open('highlight-long.html');
+    // More elements than the sentinel reads in one piece (LONG_PAGE_ELEMENTS in entrypoints/sentinel.ts).
+    assert.ok((await page.evaluate(() => window.__elements)) > 16_384);
+    const s = await waitFor(async () => {
+      const st = await state(page);
+      return st.event.some((r) => r.text === 'Crocus City Hall') && st;
+    }, { what: `${name}: highlight at the end of a long page` });
+    const where = await page.evaluate(() => [...CSS.highlights.get('crocus-event')].map((r) => r.startContainer.parentElement.closest('p, li')?.id));
+    assert.ok(where.length >= 1 && where.every((id) => id === 'last'), JSON.stringify(where));
+    assert.equal(s.bodyUnchanged, true);
+    await page.close();
+  });
+
   test('content a page adds later is highlighted; replaced text is re-highlighted, never stale', async () => {
     const page = await open('highlight-dynamic.html');
     const first = await waitFor(async () => {

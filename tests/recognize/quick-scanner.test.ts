@@ -306,6 +306,10 @@ describe('createQuickScanner options', () => {
     expect(scan('a crocus')).toBe(true); // 8 units: quickTest
     expect(scan('a crocus!!')).toBe(false); // 10 units: the (broken) plan
     expect(QUICK_SCAN_MIN).toBeGreaterThan(100_000);
+    // A short part of a long text (the sentinel reads long pages in parts) goes by the whole text's length.
+    expect(scan.windows('a crocus', 4).windows).toHaveLength(1);
+    expect(scan.windows('a crocus', 4, 8).windows).toHaveLength(1);
+    expect(scan.windows('a crocus', 4, 10)).toEqual({ windows: [], complete: true });
   });
 
   it('agrees on texts of QUICK_SCAN_MIN units and more with the default options', () => {

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { joinedParts, textParts } from '@/lib/page/text-parts';
+import { buildPage, pageSpec } from '../property/dom-gen';
+
+afterEach(() => document.body.replaceChildren());
+
+function html(markup: string): HTMLElement {
+  document.body.innerHTML = markup;
+  return document.body;
+}
+
+describe('textParts', () => {
+  it('gives exactly the textContent, in order, whatever the element limit (property)', () => {
+    fc.assert(
+      fc.property(pageSpec, fc.constantFrom(0, 1, 2, 3, 8, 1_000), (spec, limit) => {
+        buildPage(document, document.body, spec);
+        // Text straight under the body, comments and CDATA-free markup mixed in, as on real pages.
+        document.body.prepend('lead ', document.createComment('x'));
+        document.body.append(' tail');
+        expect([...textParts(document.body, limit)].join('')).toBe(document.body.textContent);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads an element with few elements under it whole, and a larger one child by child', () => {
+    const body = html('<main><section><p>Crocus <b>City</b> Hall</p><p>Krasnogorsk</p></section> between <section><p>22 March</p></section></main>');
+    // main holds 7 elements: its sections are read whole (3 and 1 under them), the text between on its own.
+    expect([...textParts(body, 3)]).toEqual(['Crocus City HallKrasnogorsk', ' between ', '22 March']);
+    expect([...textParts(body, 2)]).toEqual(['Crocus City Hall', 'Krasnogorsk', ' between ', '22 March']);
+    expect([...textParts(body, 100)]).toEqual([body.textContent]);
+  });
+
+  it('follows a chain of single-child wrappers down to where the text divides', () => {
+    const body = html('<div><div><div><p>one</p><p>two</p></div></div></div>');
+    expect([...textParts(body, 1)]).toEqual(['one', 'two']);
+    expect([...textParts(html(''), 0)]).toEqual([]);
+  });
+});
+
+describe('joinedParts', () => {
+  it('joins short parts into pieces of at least the size, keeps long ones alone, and loses nothing', () => {
+    expect([...joinedParts(['ab', 'c', 'de', 'f'], 3)]).toEqual(['abc', 'def']);
+    expect([...joinedParts(['a', 'long part', 'b', 'c'], 4)]).toEqual(['a', 'long part', 'bc']);
+    expect([...joinedParts([], 4)]).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 })), fc.integer({ min: 1, max: 20 }), (parts, size) => {
+        const pieces = [...joinedParts(parts, size)];
+        expect(pieces.join('')).toBe(parts.join(''));
+        expect(pieces.every((p) => p.length > 0)).toBe(true);
+      }),
+    );
+  });
+});
