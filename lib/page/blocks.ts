@@ -73,11 +73,11 @@ const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
 const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementary', 'contentinfo', 'marquee']);
 /**
  * The same furniture as sites name it in class and id words when they do not use the landmarks ("c-sidebar",
- * "widget--most-read", "related-articles", "comments", "site-footer"): the word starts the name, after at most a
- * short prefix, so "with-sidebar" (a layout holding the article) is not one.
+ * "widget--most-read", "related-articles", "comments", "site-footer", "print-related", "article-sidebar"): the word
+ * starts the name, after at most a short or a known prefix, so "with-sidebar" (a layout holding the article) is not one.
  */
 const FURNITURE_NAME =
-  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-|inline-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
+  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-|inline-|print-|article-|story-|post-|entry-|content-|news-|box-|module-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
 /** Never furniture by name: the page's main containers. */
 const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 

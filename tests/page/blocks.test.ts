@@ -119,7 +119,8 @@ describe('extractBlocks', () => {
         '<div class="c-sidebar"><div class="widget widget--most-read"><p>Most read</p></div></div>' +
         '<div id="comments"><div class="comment__body">A reader</div></div>' +
         '<div class="sidebar-hero"><h1>Headline in a box named like a sidebar</h1><p>Lead</p></div>' +
-        '<div class="tags">Tags: Moscow</div><div class="site-footer">About us</div><div class="share-tools">Share</div></div>',
+        '<div class="tags">Tags: Moscow</div><div class="site-footer">About us</div><div class="share-tools">Share</div>' +
+        '<div class="print-related no-print"><h3>Saistītie raksti</h3></div><section class="article-sidebar"><p>Box</p></section></div>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
       'Body Exclusive:false',
@@ -131,6 +132,8 @@ describe('extractBlocks', () => {
       'Tags: Moscow:true',
       'About us:true',
       'Share:true',
+      'Saistītie raksti:true',
+      'Box:true',
     ]);
     document.body.className = '';
   });
