@@ -8,6 +8,7 @@
  *
  * Standard DOM only (childNodes / nodeType / getAttribute): the CLI scanner runs this same code under happy-dom.
  */
+import { isFurnitureHeading } from './furniture-headings';
 
 export interface TextSegment {
   node: Text;
@@ -83,17 +84,38 @@ const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article
 
 /**
  * True when the element is a menu, a sidebar, a footer, a ticker, a list of related stories or comments: by its
- * tag, its ARIA role, or its class or id (then only when it does not hold the page's headline).
+ * tag, its ARIA role, or its class or id or the heading it opens with (then only when it does not hold the page's
+ * headline).
  */
 export function isFurniture(el: Element): boolean {
   if (FURNITURE_TAGS.has(el.localName)) return true;
-  if (!el.hasAttributes()) return false;
-  const role = el.getAttribute('role');
+  const role = el.hasAttributes() ? el.getAttribute('role') : null;
   if (role !== null && FURNITURE_ROLES.has(role)) return true;
-  // By name only block containers: an inline "tag" or "share" span sits inside the text it would otherwise claim.
+  // By name or heading only block containers: an inline "tag" or "share" span sits inside the text it would
+  // otherwise claim.
   if (role === 'main' || MAIN_TAGS.has(el.localName) || !BLOCK_TAGS.has(el.localName)) return false;
-  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id)) return false;
+  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id) && !headedFurniture(el)) return false;
   return el.querySelector('h1') === null;
+}
+
+/** A box whose first child is a heading such as "Read also" or "Friss hírek" (lib/page/furniture-headings.ts). */
+function headedFurniture(el: Element): boolean {
+  const first = el.firstElementChild;
+  // A heading is short: a few words, at most a link or a span in it (checked before reading its text, which in a
+  // deeply nested page would be all the text below).
+  if (!first || !fewElements(first, 3)) return false;
+  const text = first.textContent ?? '';
+  return text.length <= 60 && isFurnitureHeading(text);
+}
+
+/** Whether at most `budget` elements lie under `el`, looking at no more than that many. */
+function fewElements(el: Element, budget: number): boolean {
+  let left = budget;
+  const visit = (parent: Element): boolean => {
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (--left < 0 || !visit(c)) return false;
+    return true;
+  };
+  return visit(el);
 }
 
 function namedFurniture(names: string | null): boolean {

@@ -111,6 +111,26 @@ describe('extractBlocks', () => {
     ]);
   });
 
+  it('marks as furniture a box that opens with a heading such as "Read also", in the languages sites use', () => {
+    html(
+      '<div class="doboz"><div class="doboz-cim">Friss hírek</div><ul><li>Telefonon egyeztetett Putyinnal</li></ul></div>' +
+        '<p><b>Читайте также:</b> <a href="#">Путин провёл совещание</a></p>' +
+        '<div><h3><a href="#"><span>Lesen Sie auch</span></a></h3><p>Scholz in Paris</p></div>' +
+        // An article section with a heading of its own, and a paragraph that merely opens with a bold word.
+        '<section><h2>Reactions</h2><p>Leaders condemned the attack.</p></section><p><b>Главное</b> — не паниковать.</p>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
+      'Friss hírek:true',
+      'Telefonon egyeztetett Putyinnal:true',
+      'Читайте также: Путин провёл совещание:true',
+      'Lesen Sie auch:true',
+      'Scholz in Paris:true',
+      'Reactions:false',
+      'Leaders condemned the attack.:false',
+      'Главное — не паниковать.:false',
+    ]);
+  });
+
   it('marks furniture by the class and id words sites give it, not the layout that holds the article', () => {
     document.body.className = 'menu-open';
     html(

@@ -1,0 +1,58 @@
+/**
+ * Headings that title a box of other stories rather than a part of the article ("Read also", "Most read",
+ * "Friss hírek"), as news sites write them in the languages readers use. A block container whose first child is one
+ * of these, whole, is page furniture (lib/page/blocks.ts) even when its class names are in the site's own language
+ * ("doboz friss-hirek"). Lower case, without the trailing colon.
+ */
+export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
+  // en
+  'related', 'related articles', 'related stories', 'related news', 'related content', 'read also', 'also read',
+  'read more', 'see also', 'more on this story', 'more on this topic', 'most read', 'most popular', 'most viewed',
+  'trending', 'trending now', 'latest news', 'latest stories', 'top stories', 'recommended', 'recommended for you',
+  'you may also like', 'you might also like', 'more stories', 'more news', 'editor\'s picks',
+  // ru, uk, be, bg, sr, mk
+  'читайте также', 'читайте еще', 'читайте ещё', 'по теме', 'новости по теме', 'смотрите также', 'самое читаемое',
+  'популярное', 'последние новости', 'лента новостей', 'материалы по теме',
+  'читайте також', 'по темі', 'новини за темою', 'популярне', 'останні новини', 'дивіться також',
+  'чытайце таксама', 'прочетете още', 'още по темата', 'най-четени', 'свързани новини',
+  'прочитајте још', 'најчитаније', 'повезане вести', 'прочитајте и',
+  // de, nl, sv, no, da, fi, et, lv, lt
+  'lesen sie auch', 'mehr zum thema', 'meistgelesen', 'meistgelesene artikel', 'das könnte sie auch interessieren',
+  'weitere artikel', 'neueste artikel', 'top-themen', 'lees ook', 'meest gelezen', 'gerelateerde artikelen',
+  'het laatste nieuws', 'läs också', 'läs även', 'mest lästa', 'relaterade artiklar', 'les også', 'mest lest',
+  'læs også', 'mest læste', 'lue myös', 'luetuimmat', 'aiheesta muualla', 'loe ka', 'loetumad', 'seotud artiklid',
+  'saistītie raksti', 'lasītākie', 'lasi arī', 'skaitykite taip pat', 'skaitomiausi', 'susiję straipsniai',
+  // fr, es, ca, it, pt, ro
+  'à lire aussi', 'lire aussi', 'à lire également', 'sur le même sujet', 'les plus lus', 'les plus lues',
+  'articles liés', 'dernières actualités', 'lee también', 'leer también', 'te puede interesar', 'lo más leído',
+  'más leídas', 'noticias relacionadas', 'últimas noticias', 'llegeix també', 'el més llegit', 'leggi anche',
+  'potrebbe interessarti', 'i più letti', 'più letti', 'articoli correlati', 'ultime notizie', 'leia também',
+  'veja também', 'mais lidas', 'mais lidos', 'notícias relacionadas', 'últimas notícias', 'citește și',
+  'citeste si', 'cele mai citite', 'articole similare', 'ultimele știri',
+  // pl, cs, sk, sl, hr, hu
+  'czytaj też', 'czytaj także', 'zobacz też', 'zobacz także', 'najczęściej czytane', 'polecamy',
+  'powiązane artykuły', 'przeczytaj też', 'přečtěte si také', 'čtěte také', 'nejčtenější', 'související články',
+  'prečítajte si aj', 'čítajte aj', 'najčítanejšie', 'súvisiace články', 'preberite tudi', 'najbolj brano',
+  'pročitajte još', 'pročitajte i', 'najčitanije', 'povezani članci', 'povezane vesti', 'friss hírek',
+  'kapcsolódó cikkek', 'legolvasottabb', 'ezt is ajánljuk', 'olvassa el ezt is',
+  // el, tr, az, ka, hy, kk, uz
+  'διαβάστε επίσης', 'δείτε επίσης', 'τα πιο δημοφιλή', 'σχετικά άρθρα', 'ayrıca okuyun', 'en çok okunanlar',
+  'ilgili haberler', 'benzer haberler', 'bunlar da ilginizi çekebilir', 'həmçinin oxuyun', 'ən çox oxunanlar',
+  'ასევე წაიკითხეთ', 'კითხვადი', 'կարդացեք նաև', 'ամենաընթերցվածը', 'тағы оқыңыз', 'көп оқылғандар',
+  "shuningdek o'qing", "ko'p o'qilganlar",
+  // ar, fa, he, ur, hi, bn
+  'اقرأ أيضا', 'اقرأ أيضاً', 'الأكثر قراءة', 'أخبار ذات صلة', 'مواضيع ذات صلة', 'بیشتر بخوانید', 'پربازدیدترین',
+  'مطالب مرتبط', 'اخبار مرتبط', 'עוד בנושא', 'הכי נקראים', 'כתבות נוספות', 'یہ بھی پڑھیں', 'यह भी पढ़ें',
+  'ये भी पढ़ें', 'संबंधित खबरें', 'আরও পড়ুন',
+  // zh, ja, ko, vi, th, id, ms, tl, sw
+  '相关阅读', '延伸阅读', '相关新闻', '热门文章', '推荐阅读', '相關閱讀', '延伸閱讀', '相關新聞', '熱門文章',
+  '関連記事', 'あわせて読みたい', 'よく読まれている記事', 'アクセスランキング', '관련 기사', '관련기사',
+  '많이 본 뉴스', '함께 볼 기사', 'xem thêm', 'tin liên quan', 'đọc nhiều nhất', 'tin mới nhất',
+  'ข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'baca juga', 'berita terkait', 'terpopuler', 'berita terkini',
+  'artikel berkaitan', 'basahin din', 'habari zaidi', 'soma pia',
+]);
+
+/** Whether `text` (a box's first child) is one of FURNITURE_HEADINGS, whole. */
+export function isFurnitureHeading(text: string): boolean {
+  return FURNITURE_HEADINGS.has(text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase());
+}
