@@ -87,6 +87,15 @@ function framesText(doc: Document, depth = 0): string {
   return text;
 }
 
+/**
+ * The page's text: its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no string of the
+ * whole page), then its same-origin frames'.
+ */
+function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
+  if (body) yield* long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS) : [body.textContent ?? ''];
+  yield framesText(document);
+}
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineUnlistedScript(() => {
@@ -203,23 +212,6 @@ export default defineUnlistedScript(() => {
     timer ??= setTimeout(testPending, recheckMs());
   });
 
-  /** A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole. */
-  let longPage = false;
-
-  /**
-   * The page's text: its body's, in parts when the page is long (lib/page/text-parts.ts: no string of the whole
-   * page), then its same-origin frames'.
-   */
-  function* pageText(): Generator<string, void, undefined> {
-    const body = document.body;
-    if (body) {
-      longPage = body.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
-      if (longPage) yield* joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS);
-      else yield body.textContent ?? '';
-    }
-    yield framesText(document);
-  }
-
   /**
    * Tests the page's text, the text around every match, or null when nothing matched; in one task when short, else
    * in tasks that each read and test about SLICE_CHARS characters. Once a message's worth of pieces is collected
@@ -232,7 +224,10 @@ export default defineUnlistedScript(() => {
     let work = 0;
     /** The end of the text tested last: a name cut in two by a part's or a slice's end is found with the next. */
     let tail = '';
-    for (const text of pageText()) {
+    const body = document.body;
+    // A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole.
+    const long = !!body && body.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
+    for (const text of pageText(body, long)) {
       lightChars += text.length;
       work += text.length;
       for (let at = 0; at < text.length; at += SLICE_CHARS) {
@@ -243,7 +238,7 @@ export default defineUnlistedScript(() => {
           work = 0;
         }
         work += slice.length;
-        if (!collect(found, tail + slice, longPage ? Infinity : lightChars)) return found;
+        if (!collect(found, tail + slice, long ? Infinity : lightChars)) return found;
         tail = slice.slice(-OVERLAP);
       }
     }

@@ -10,7 +10,7 @@
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
  */
 import { CONTEXT, type BlockMention, type BlockContext, type MentionKind } from '../recognize/types';
-import { mainAbout, nearBlocks } from '../recognize/context';
+import { nameRule } from '../recognize/context';
 import {
   BlockWalker,
   UI_HOST_ATTR,
@@ -740,18 +740,15 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     // So do all the names of a menu, sidebar or footer item that does not name the attack, and all of the page's
     // own text when only its furniture is about the attack. Anchors (the event, the venue, a gunman) are the
     // entries that are not loose.
-    const context = blocks.map((rec) => rec.context);
-    const furniture = blocks.map((rec) => rec.block.furniture);
-    const about = mainAbout(
-      context,
-      furniture,
+    const rule = nameRule(
+      blocks.map((rec) => rec.context),
+      blocks.map((rec) => rec.block.furniture),
       blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
     );
-    const near = nearBlocks(context, furniture, about);
     blocks.forEach((rec, b) => {
       rec.entries = rec.entries.filter((e) => {
-        const waits = e.loose || rec.block.furniture || !about;
-        if (waits && !near[b]) {
+        const waits = rule.waits(b, e.loose);
+        if (waits && !rule.near[b]) {
           if (byIndex.delete(e.mention.index)) quietly(() => hl().remove([e.item]));
           return true;
         }

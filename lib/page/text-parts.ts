@@ -59,21 +59,21 @@ export function* textParts(root: Element, maxElements: number): Generator<string
 export function* joinedParts(parts: Iterable<string>, size: number): Generator<string, void, undefined> {
   let buffer: string[] = [];
   let length = 0;
+  const flush = (): string => {
+    const joined = buffer.join('');
+    buffer = [];
+    length = 0;
+    return joined;
+  };
   for (const part of parts) {
     if (part.length >= size) {
-      if (length) yield buffer.join('');
-      buffer = [];
-      length = 0;
+      if (length) yield flush();
       yield part;
       continue;
     }
     buffer.push(part);
     length += part.length;
-    if (length >= size) {
-      yield buffer.join('');
-      buffer = [];
-      length = 0;
-    }
+    if (length >= size) yield flush();
   }
-  if (length) yield buffer.join('');
+  if (length) yield flush();
 }

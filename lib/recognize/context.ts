@@ -14,20 +14,19 @@ export const CONTEXT_BLOCKS = 3;
  * "about the attack" by a sidebar headline alone keeps its article unmarked (a story on Miss Universe 2013 at
  * Crocus City Hall, an article about another attack).
  */
-export function mainAbout(context: readonly BlockContext[], furniture: readonly boolean[], anchored: boolean): boolean {
+function mainAbout(context: readonly BlockContext[], furniture: readonly boolean[], anchored: boolean): boolean {
   return anchored && context.some((flags, i) => !furniture[i] && (flags & CONTEXT.evidence) !== 0);
 }
 
 /**
- * Per block: whether the names in it are shown. `context` says what each block says about the attack,
- * `furniture` which blocks lie in menus, sidebars and footers (none when not told), `about` whether the page's own
- * text is about the attack (`mainAbout`).
+ * Per block: whether the names in it that wait for context are shown. `about`: whether the page's own text is
+ * about the attack (`mainAbout`).
  *
  * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack.
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-export function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[] = [], about = true): boolean[] {
+function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], about: boolean): boolean[] {
   const near = context.map(() => false);
   context.forEach((flags, i) => {
     if (furniture[i]) {
@@ -43,23 +42,37 @@ export function nearBlocks(context: readonly BlockContext[], furniture: readonly
 }
 
 /**
+ * Which names a page shows, the one rule for the recognizer (`nearContext`) and the page script, which applies it
+ * over all its blocks (lib/page/controller.ts). `context` says what each block says about the attack, `furniture`
+ * which blocks lie in menus, sidebars and footers, `anchored` whether the page's own text holds an anchor (a mention
+ * there that is not loose).
+ */
+export interface NameRule {
+  /**
+   * Whether a name in `block` is shown only where `near` says so: a loose name, any name in furniture, and every
+   * name while the page's own text is not about the attack. Anchors in the page's own text are shown otherwise.
+   */
+  waits(block: number, loose: boolean): boolean;
+  near: boolean[];
+}
+
+export function nameRule(context: readonly BlockContext[], furniture: readonly boolean[], anchored: boolean): NameRule {
+  const about = mainAbout(context, furniture, anchored);
+  return { near: nearBlocks(context, furniture, about), waits: (block, loose) => loose || !!furniture[block] || !about };
+}
+
+/**
  * The final mentions of a page from loose ones: names are shown near what the page says about the attack only
  * (a tennis report under a sidebar headline about the attack keeps its Medvedev unmarked; so do menus and footers).
  * Anchors are shown anywhere in the page's own text when it is about the attack; in furniture only in items that
  * name the attack (so not an ambiguous "Crocus" in a gardening headline).
  */
 export function nearContext(mentions: readonly BlockMention[], context: readonly BlockContext[], furniture: readonly boolean[] = []): BlockMention[] {
-  const about = mainAbout(
-    context,
-    furniture,
-    mentions.some((m) => !m.loose && !furniture[m.block]),
-  );
-  const near = nearBlocks(context, furniture, about);
+  const rule = nameRule(context, furniture, mentions.some((m) => !m.loose && !furniture[m.block]));
   const out: BlockMention[] = [];
   for (const m of mentions) {
-    if (!m.loose && !furniture[m.block]) {
-      if (about) out.push(m);
-    } else if (near[m.block]) {
+    if (!rule.waits(m.block, !!m.loose)) out.push(m);
+    else if (rule.near[m.block]) {
       const { loose: _, ...rest } = m;
       out.push(rest);
     }
