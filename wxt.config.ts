@@ -46,8 +46,10 @@ export default defineConfig({
         match_about_blank: true,
       },
     ],
-    // scripting: the sentinel's candidates get the full page script injected only where needed.
+    // scripting: the sentinel's candidates get the full page script injected only where needed. The page and card
+    // scripts are unlisted (entrypoints/page, entrypoints/card): injecting them needs the hosts the sentinel runs on.
     permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

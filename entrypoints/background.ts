@@ -9,8 +9,8 @@ import { hasAnchor, recognizeLoose } from '@/lib/recognize/recognize';
 import { matchClaims } from '@/lib/claims/match';
 import { answerRecognize } from '@/lib/page/remote';
 
-const PAGE_SCRIPT = '/content-scripts/page.js';
-const CARD_SCRIPT = '/content-scripts/card.js';
+const PAGE_SCRIPT = '/page.js';
+const CARD_SCRIPT = '/card.js';
 
 function hostOf(url: string | undefined): string {
   try {

@@ -1,14 +1,14 @@
 /**
  * The in-page adapter: the only code that knows the DOM. See controller.ts for the flow.
  *
- * Content script wiring (one call):
+ * Page script wiring (one call; `ctx` is the script's context, lib/page/script-context.ts):
  *
  *   const controller = createPageController({
  *     root: document, table, recognize: recognizeBlocks, quickCheck,
  *     assumeCandidate: true,               // the sentinel already found a candidate
  *     highlightStyle: settings.highlightStyle,
  *     onResult: ({ mentions }) => report(mentions.filter((m) => !m.inner)),
- *     onNavigate: (cb) => { window.addEventListener('wxt:locationchange', cb); return () => window.removeEventListener('wxt:locationchange', cb); },
+ *     onNavigate: (cb) => ctx.onNavigate(cb),
  *   });
  *   controller.start();
  *   ctx.onInvalidated(() => controller.stop());

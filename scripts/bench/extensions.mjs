@@ -52,8 +52,8 @@ export function fileSizes(dir, files) {
 export function oursSizes(dir) {
   const manifest = readJson(join(dir, 'manifest.json'));
   const everyPage = injectedFiles(manifest);
-  const pageScript = ['content-scripts/page.js', 'content-scripts/page.css'].filter((f) => existsSync(join(dir, f)));
-  const cardScript = ['content-scripts/card.js', 'content-scripts/card.css'].filter((f) => existsSync(join(dir, f)));
+  const pageScript = ['page.js'].filter((f) => existsSync(join(dir, f)));
+  const cardScript = ['card.js'].filter((f) => existsSync(join(dir, f)));
   const sentinel = fileSizes(dir, everyPage.filter((f) => f.endsWith('.js')));
   const injected = fileSizes(dir, everyPage);
   const page = fileSizes(dir, pageScript);

@@ -215,6 +215,7 @@ export function highlightsSuite({ name, launch }) {
     }, { what: `${name}: highlights on the paragraph added later` });
     assert.ok(after.event.length >= 1);
     assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
+    assert.equal(await page.evaluate(() => window.__windowMessages), 0, 'the page script posted a message to the page');
     await page.close();
   });
 

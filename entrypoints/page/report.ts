@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/lib/page/script-context';
 import type { PageMention } from '@/lib/page/controller';
 import { publishedDate } from '@/lib/page-meta/published';
 import { sendToBackground } from '@/lib/messages/send';
@@ -7,7 +7,7 @@ import { sendToBackground } from '@/lib/messages/send';
 const REPORT_MS = 500;
 
 /** Tells the background what the page mentions (for the badge and the reader's history). */
-export function startReporting(ctx: ContentScriptContext) {
+export function startReporting(ctx: ScriptContext) {
   let latest: PageMention[] = [];
   let claimIds: string[] = [];
   let timer: number | undefined;

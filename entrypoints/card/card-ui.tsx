@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import cardCss from '@/components/card/card.css?inline';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/lib/page/script-context';
 import cardData from 'virtual:crocus/card';
 import { HoverCard } from '@/components/card/HoverCard';
 import { ClaimCard } from '@/components/card/ClaimCard';
@@ -20,7 +20,7 @@ function pageIsDark(): boolean {
 }
 
 /** The card inside the shadow root of its host, placed so that it never covers the text it explains. */
-export function createCardUi(ctx: ContentScriptContext, shadow: ShadowRoot): CardUi {
+export function createCardUi(ctx: ScriptContext, shadow: ShadowRoot): CardUi {
   const lang = uiLanguage();
   /** The callbacks of the card on show (the card's own listeners call them). */
   let current: CardCallbacks | undefined;

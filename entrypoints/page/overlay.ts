@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/lib/page/script-context';
 import { UI_HOST_ATTR } from '@/lib/page/blocks';
 import { t } from '@/lib/i18n/t';
 
@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n/t';
  * iframe, so its code is never injected into pages and it works from a click in the hover card in both browsers.
  * It takes no orders from the host page: the only message it listens for is "close", and only from its own frame.
  */
-export function createOverlay(ctx: ContentScriptContext) {
+export function createOverlay(ctx: ScriptContext) {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
   let returnFocus: Element | null = null;

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/lib/page/script-context';
 import { sendToBackground } from '@/lib/messages/send';
 import { candidateBlocks } from '@/lib/claims/candidates';
 import { rangeFor } from '@/lib/page/ranges';
@@ -23,7 +23,7 @@ interface HitRegistry {
  * Claims on the page: sentences that report a claim of the pack get a quieter highlight than names. Runs only on
  * pages the recognizer judged to be about the attack, after recognition settles, on the blocks around mentions.
  */
-export function startClaims(ctx: ContentScriptContext, controller: PageController, onChange: (claims: PageClaim[]) => void) {
+export function startClaims(ctx: ScriptContext, controller: PageController, onChange: (claims: PageClaim[]) => void) {
   let found: PageClaim[] = [];
   let timer: number | undefined;
   const byRange = new Map<AbstractRange, PageClaim>();

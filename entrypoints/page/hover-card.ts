@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/lib/page/script-context';
 import type { PageClaim } from './claims';
 import type { PageController } from '@/lib/page/controller';
 import { mentionAtPoint } from '@/lib/page/hit-test';
@@ -25,7 +25,7 @@ const sameTarget = (a: CardTarget | null, b: CardTarget | null) => a === b || (a
  * closes with Esc, on leaving, or on scroll. The card itself (Preact, the card data, its host) is the card script,
  * which the background injects when the pointer first comes to rest on a highlight: it loads during the dwell.
  */
-export function startHoverCard(ctx: ContentScriptContext, controller: PageController, actions: CardActions) {
+export function startHoverCard(ctx: ScriptContext, controller: PageController, actions: CardActions) {
   // The card's host: one per frame, empty until the card script fills it; in the page once there is something to
   // explain (a page that only looked like a candidate is left exactly as it was).
   const host = document.createElement('crocus-context-card');
