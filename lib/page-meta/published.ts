@@ -3,21 +3,26 @@
  * `article:published_time`, schema.org `datePublished` (JSON-LD or microdata), and the common meta names.
  * Returns an ISO date (YYYY-MM-DD) or undefined. Reads the DOM, never changes it; hostile JSON is ignored.
  */
-const META_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="article:published_time"]',
-  'meta[name="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[name="dc.date.issued"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dcterms.created"]',
-  'meta[name="date"]',
+/**
+ * The meta elements that may carry the date, most trusted first: [attribute, value]. Matched on the document's
+ * meta elements (one native collection) rather than by one selector each: every selector query walks the whole
+ * document, which on a 1 MB page costs about a millisecond apiece.
+ */
+const META_KEYS: readonly (readonly [string, string])[] = [
+  ['property', 'article:published_time'],
+  ['property', 'og:article:published_time'],
+  ['itemprop', 'datePublished'],
+  ['name', 'article:published_time'],
+  ['name', 'datePublished'],
+  ['name', 'pubdate'],
+  ['name', 'publishdate'],
+  ['name', 'publish-date'],
+  ['name', 'parsely-pub-date'],
+  ['name', 'sailthru.date'],
+  ['name', 'dc.date.issued'],
+  ['name', 'DC.date.issued'],
+  ['name', 'dcterms.created'],
+  ['name', 'date'],
 ];
 
 /** ISO date part of a date-time string, if it is one (2024-05-24, 2024-05-24T10:00:00+03:00, 2024-05-24 10:00). */
@@ -46,11 +51,15 @@ function jsonLdDate(node: unknown, depth = 0): string | undefined {
 }
 
 export function publishedDate(doc: Document): string | undefined {
-  for (const selector of META_SELECTORS) {
-    const day = isoDay(doc.querySelector(selector)?.getAttribute('content'));
+  const metas = Array.from(doc.getElementsByTagName('meta'));
+  for (const [attr, value] of META_KEYS) {
+    // The first element with the key decides for it, as a selector query would find it.
+    const meta = metas.find((m) => m.getAttribute(attr) === value);
+    const day = isoDay(meta?.getAttribute('content'));
     if (day) return day;
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20)) {
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => s.type.trim().toLowerCase() === 'application/ld+json');
+  for (const script of scripts.slice(0, 20)) {
     const text = script.textContent ?? '';
     if (text.length > 500_000) continue;
     try {
@@ -60,5 +69,8 @@ export function publishedDate(doc: Document): string | undefined {
       // Broken JSON-LD is common; try the next block.
     }
   }
-  return isoDay(doc.querySelector('time[itemprop="datePublished"], article time[datetime]')?.getAttribute('datetime'));
+  const time = Array.from(doc.getElementsByTagName('time')).find(
+    (t) => t.getAttribute('itemprop') === 'datePublished' || (t.hasAttribute('datetime') && t.closest('article') !== null),
+  );
+  return isoDay(time?.getAttribute('datetime'));
 }

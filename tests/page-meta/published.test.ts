@@ -34,3 +34,21 @@ describe('publishedDate', () => {
     expect(isoDay('2024-02-29T10:00')).toBe('2024-02-29');
   });
 });
+
+describe('publishedDate, order of the sources', () => {
+  it('prefers Open Graph over a plain date meta, whatever their order in the head', () => {
+    const head = '<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2024-03-23T08:00:00Z">';
+    expect(publishedDate(doc(head))).toBe('2024-03-23');
+  });
+
+  it('takes the first element of a key: a broken first one does not fall back to a later duplicate', () => {
+    const head = '<meta property="article:published_time" content="soon"><meta property="article:published_time" content="2024-03-23"><meta name="pubdate" content="2024-03-25">';
+    expect(publishedDate(doc(head))).toBe('2024-03-25');
+  });
+
+  it('reads JSON-LD whatever the case of its type, and a time element only inside an article', () => {
+    expect(publishedDate(doc('<script type="Application/LD+JSON">{"datePublished":"2024-04-01"}</script>'))).toBe('2024-04-01');
+    expect(publishedDate(doc('', '<footer><time datetime="2026-01-01">today</time></footer>'))).toBeUndefined();
+    expect(publishedDate(doc('', '<article><p>x <time datetime="2024-03-22T20:00">22 March</time></p></article>'))).toBe('2024-03-22');
+  });
+});
