@@ -101,9 +101,12 @@ export function isFurniture(el: Element): boolean {
 /** A box whose first child is a heading such as "Read also" or "Friss hírek" (lib/page/furniture-headings.ts). */
 function headedFurniture(el: Element): boolean {
   const first = el.firstElementChild;
+  if (!first) return false;
+  // The heading opens the box: a paragraph whose first bold word or link reads "Related" is prose.
+  for (let n = el.firstChild; n !== first; n = n!.nextSibling) if (n!.nodeType === TEXT && /\S/.test((n as Text).data)) return false;
   // A heading is short: a few words, at most a link or a span in it (checked before reading its text, which in a
   // deeply nested page would be all the text below).
-  if (!first || !fewElements(first, 3)) return false;
+  if (!fewElements(first, 3)) return false;
   const text = first.textContent ?? '';
   return text.length <= 60 && isFurnitureHeading(text);
 }

@@ -117,7 +117,9 @@ describe('extractBlocks', () => {
         '<p><b>Читайте также:</b> <a href="#">Путин провёл совещание</a></p>' +
         '<div><h3><a href="#"><span>Lesen Sie auch</span></a></h3><p>Scholz in Paris</p></div>' +
         // An article section with a heading of its own, and a paragraph that merely opens with a bold word.
-        '<section><h2>Reactions</h2><p>Leaders condemned the attack.</p></section><p><b>Главное</b> — не паниковать.</p>',
+        '<section><h2>Reactions</h2><p>Leaders condemned the attack.</p></section><p><b>Главное</b> — не паниковать.</p>' +
+        // A paragraph whose first link, after text of its own, reads like such a heading.
+        '<p>The hashtag trended under <a href="#">Trending</a> within an hour.</p>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
       'Friss hírek:true',
@@ -128,6 +130,7 @@ describe('extractBlocks', () => {
       'Reactions:false',
       'Leaders condemned the attack.:false',
       'Главное — не паниковать.:false',
+      'The hashtag trended under Trending within an hour.:false',
     ]);
   });
 
