@@ -19,21 +19,62 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
 }
 
 /**
+ * Whether a block names the attack: an anchor (the event, the venue, a gunman, an ambiguous name with evidence),
+ * or an ambiguous name where nothing else speaks of an attack (no evidence flag: then only an anchor made it speak).
+ */
+const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
+
+/**
+ * A page whose own text names the attack in one of its first LEAD_BLOCKS blocks (its headline, its lead) is about it
+ * throughout: every block there that speaks of an attack gives context. On any other page (an encyclopedia article
+ * on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming this
+ * one gives context only within SECTION_BLOCKS blocks of one that names it: the paragraphs on the Kabul airport
+ * bombing or the 2002 theatre siege are not about this attack.
+ */
+export const LEAD_BLOCKS = 6;
+export const SECTION_BLOCKS = 3;
+
+/**
+ * Per block of the page's own text, how many blocks away the nearest one that names the attack is (Infinity when
+ * none does); null when the page names the attack in its lead.
+ */
+function distanceToNamed(context: readonly BlockContext[], furniture: readonly boolean[]): number[] | null {
+  const own = context.map((_, i) => i).filter((i) => !furniture[i]);
+  const lead = own.slice(0, LEAD_BLOCKS);
+  if (lead.some((i) => namesAttack(context[i]!))) return null;
+  const dist = context.map(() => Infinity);
+  let last = -Infinity;
+  own.forEach((i, k) => {
+    if (namesAttack(context[i]!)) last = k;
+    dist[i] = k - last;
+  });
+  let next = Infinity;
+  for (let k = own.length - 1; k >= 0; k--) {
+    const i = own[k]!;
+    if (namesAttack(context[i]!)) next = k;
+    dist[i] = Math.min(dist[i]!, next - k);
+  }
+  return dist;
+}
+
+/**
  * Per block: whether the names in it that wait for context are shown. `about`: whether the page's own text is
  * about the attack (`mainAbout`).
  *
- * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack.
+ * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack (on a
+ * page that does not name it in its lead, one near a block that names it: LEAD_BLOCKS).
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
 function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], about: boolean): boolean[] {
   const near = context.map(() => false);
+  const dist = about ? distanceToNamed(context, furniture) : null;
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
       return;
     }
-    if (!(flags & CONTEXT.speaks) || !about) return;
+    if (!(flags & CONTEXT.speaks) || !about || (dist && dist[i]! > SECTION_BLOCKS)) return;
     for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) {
       if (!furniture[j]) near[j] = true;
     }

@@ -8,6 +8,8 @@
  *   the furniture around it that is about something else;
  * - a page about something else: nothing marked in its own text but the one passage about the attack it may hold
  *   (a sidebar item about the attack may be marked too).
+ * - a long page about something else with a section on the attack: the names there marked, none in passages far
+ *   from it (the same people in other sections).
  * Pages marked `knownGap` document what is still wrong there (their test must fail, so a fix shows).
  */
 import { readFileSync } from 'node:fs';
@@ -31,6 +33,11 @@ interface HtmlPage {
   note?: string;
   /** What the recognizer still gets wrong on this page (its test is expected to fail). */
   knownGap?: string;
+  /**
+   * A long page about something else with one section on the attack (an encyclopedia article on IS-K, a year in
+   * review): `expect` lists names in that section, `forbid` passages far from it that name the same people.
+   */
+  section?: boolean;
 }
 
 const pages: HtmlPage[] = readFileSync(`${DIR}pages.jsonl`, 'utf8')
@@ -72,7 +79,16 @@ describe.each(pages.filter((p) => p.about).map((p) => [p.id, p] as const))('abou
   });
 });
 
-describe.each(pages.filter((p) => !p.about).map((p) => [p.id, p] as const))('about something else: %s', (_id, page) => {
+describe.each(pages.filter((p) => p.section).map((p) => [p.id, p] as const))('a section on the attack in a long page: %s', (_id, page) => {
+  (page.knownGap ? it.fails : it)('marks the names in that section and none in passages far from it', () => {
+    const { texts, marked } = read(page);
+    for (const s of page.expect) expect(texts.some((t) => t.includes(s)), `"${s}" is on the page`).toBe(true);
+    expect(page.expect.filter((s) => !marked(s))).toEqual([]);
+    expect(page.forbid.filter((s) => marked(s))).toEqual([]);
+  });
+});
+
+describe.each(pages.filter((p) => !p.about && !p.section).map((p) => [p.id, p] as const))('about something else: %s', (_id, page) => {
   // A page marked `knownGap` documents what the recognizer still gets wrong there; the test then must fail.
   (page.knownGap ? it.fails : it)('marks nothing in its own text but a passage about the attack (a sidebar item about it may be)', () => {
     const { texts, furniture, result, marked } = read(page);

@@ -284,6 +284,40 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizePage(article, table).mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['medvedev', 'peskov', 'putin', 'fsb']));
   });
 
+  it('on a long page about something else, names are shown in its section on the attack, not by every other attack', () => {
+    const filler = (i: number) => `Section ${i}: the group's finances and its recruiters in the region were studied at length.`;
+    const iskp = [
+      'Islamic State – Khorasan Province: origins, leaders and operations',
+      'The group was founded in 2015 by defectors from the Pakistani Taliban.',
+      filler(1),
+      filler(2),
+      'In August 2021 IS-K claimed the suicide bombing at Kabul airport, which killed 170 civilians and 13 US troops.',
+      'American officials said the bombers had been trained in Nangarhar; the FSB was not involved.',
+      filler(3),
+      filler(4),
+      filler(5),
+      filler(6),
+      'On 22 March 2024 gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack through Amaq.',
+      'Alexander Bortnikov, the director of the FSB, blamed Ukraine for the attack.',
+      filler(7),
+      filler(8),
+      filler(9),
+      filler(10),
+      'In January 2024 IS-K bombed a memorial procession in Kerman, Iran; Vladimir Putin sent condolences after the attack.',
+    ];
+    const res = recognizePage(iskp, table);
+    expect(res.about).toBe(true);
+    const shown = (b: number) => res.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    // The section on this attack, and the paragraph after it.
+    expect(shown(10)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k', 'amaq']));
+    expect(shown(11)).toEqual(expect.arrayContaining(['bortnikov', 'fsb']));
+    // The Kabul and Kerman paragraphs speak of attacks too, but not of this one.
+    expect([...shown(4), ...shown(5), ...shown(16)]).toEqual([]);
+    // A page that names the attack in its headline is about it throughout, however far its paragraphs go.
+    const article = ['Crocus City Hall attack: what we know', ...iskp.slice(1)];
+    expect(recognizePage(article, table).mentions.filter((m) => m.block === 16).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
+  });
+
   it('names in more languages and their inflected forms (court, spokesman, suspects)', () => {
     const found = (text: string) => recognizePage([`${text}`, 'Crocus City Hall, 22 March 2024: 145 killed in the attack.'], table).mentions.map((m) => `${m.text}|${m.entity}`);
     expect(found('Obžalovaní byli Basmanným soudem posláni do vazby; Muchammadsobir Fajzov přijel na vozíku.')).toEqual(
