@@ -6,7 +6,7 @@
 import { CONTEXT, type BlockContext, type BlockMention } from './types';
 
 /** Blocks this close to a block with context count as near it. */
-export const CONTEXT_BLOCKS = 3;
+const CONTEXT_BLOCKS = 3;
 
 /**
  * Whether the page's own text (not its menus, sidebars and footers) is about the attack: it names the event, the
@@ -31,8 +31,8 @@ const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || fl
  * one gives context only within SECTION_BLOCKS blocks of one that names it: the paragraphs on the Kabul airport
  * bombing or the 2002 theatre siege are not about this attack.
  */
-export const LEAD_BLOCKS = 6;
-export const SECTION_BLOCKS = 3;
+const LEAD_BLOCKS = 6;
+const SECTION_BLOCKS = 3;
 
 /**
  * Per block of the page's own text, how many blocks away the nearest one that names the attack is (Infinity when
