@@ -25,13 +25,14 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
 const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
 
 /**
- * A page whose own text names the attack in one of its first LEAD_BLOCKS blocks (its headline, its lead) is about it
+ * A page whose own text names the attack in one of its first LEAD_BLOCKS blocks (its kicker, headline, standfirst,
+ * byline, caption, lead: follow-up stories often name the venue only in their third paragraph) is about it
  * throughout: every block there that speaks of an attack gives context. On any other page (an encyclopedia article
  * on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming this
  * one gives context only within SECTION_BLOCKS blocks of one that names it: the paragraphs on the Kabul airport
  * bombing or the 2002 theatre siege are not about this attack.
  */
-const LEAD_BLOCKS = 6;
+const LEAD_BLOCKS = 15;
 const SECTION_BLOCKS = 3;
 
 /**

@@ -293,29 +293,23 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       filler(2),
       'In August 2021 IS-K claimed the suicide bombing at Kabul airport, which killed 170 civilians and 13 US troops.',
       'American officials said the bombers had been trained in Nangarhar; the FSB was not involved.',
-      filler(3),
-      filler(4),
-      filler(5),
-      filler(6),
+      ...Array.from({ length: 10 }, (_, i) => filler(i + 3)),
       'On 22 March 2024 gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack through Amaq.',
       'Alexander Bortnikov, the director of the FSB, blamed Ukraine for the attack.',
-      filler(7),
-      filler(8),
-      filler(9),
-      filler(10),
+      ...Array.from({ length: 4 }, (_, i) => filler(i + 13)),
       'In January 2024 IS-K bombed a memorial procession in Kerman, Iran; Vladimir Putin sent condolences after the attack.',
     ];
     const res = recognizePage(iskp, table);
     expect(res.about).toBe(true);
     const shown = (b: number) => res.mentions.filter((m) => m.block === b).map((m) => m.entity);
     // The section on this attack, and the paragraph after it.
-    expect(shown(10)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k', 'amaq']));
-    expect(shown(11)).toEqual(expect.arrayContaining(['bortnikov', 'fsb']));
+    expect(shown(16)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k', 'amaq']));
+    expect(shown(17)).toEqual(expect.arrayContaining(['bortnikov', 'fsb']));
     // The Kabul and Kerman paragraphs speak of attacks too, but not of this one.
-    expect([...shown(4), ...shown(5), ...shown(16)]).toEqual([]);
+    expect([...shown(4), ...shown(5), ...shown(22)]).toEqual([]);
     // A page that names the attack in its headline is about it throughout, however far its paragraphs go.
     const article = ['Crocus City Hall attack: what we know', ...iskp.slice(1)];
-    expect(recognizePage(article, table).mentions.filter((m) => m.block === 16).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
+    expect(recognizePage(article, table).mentions.filter((m) => m.block === 22).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
   });
 
   it('names in more languages and their inflected forms (court, spokesman, suspects)', () => {
