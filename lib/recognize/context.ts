@@ -29,33 +29,30 @@ const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || fl
  * byline, caption, lead: follow-up stories often name the venue only in their third paragraph) is about it
  * throughout: every block there that speaks of an attack gives context. On any other page (an encyclopedia article
  * on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming this
- * one gives context only within SECTION_BLOCKS blocks of one that names it: the paragraphs on the Kabul airport
- * bombing or the 2002 theatre siege are not about this attack.
+ * one gives context only in a section on it: up to SECTION_BLOCKS blocks after one that names it, and the block
+ * just before (a section opens where it is first named: what comes before it is the previous subject). The
+ * paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this attack.
  */
 const LEAD_BLOCKS = 15;
 const SECTION_BLOCKS = 3;
+const SECTION_BEFORE = 1;
 
 /**
- * Per block of the page's own text, how many blocks away the nearest one that names the attack is (Infinity when
- * none does); null when the page names the attack in its lead.
+ * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
+ * page names the attack in its lead.
  */
-function distanceToNamed(context: readonly BlockContext[], furniture: readonly boolean[]): number[] | null {
+function attackSections(context: readonly BlockContext[], furniture: readonly boolean[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
-  const lead = own.slice(0, LEAD_BLOCKS);
-  if (lead.some((i) => namesAttack(context[i]!))) return null;
-  const dist = context.map(() => Infinity);
-  let last = -Infinity;
+  if (own.slice(0, LEAD_BLOCKS).some((i) => namesAttack(context[i]!))) return null;
+  const inSection = context.map(() => false);
   own.forEach((i, k) => {
-    if (namesAttack(context[i]!)) last = k;
-    dist[i] = k - last;
+    if (!namesAttack(context[i]!)) return;
+    for (let d = -SECTION_BEFORE; d <= SECTION_BLOCKS; d++) {
+      const j = own[k + d];
+      if (j !== undefined) inSection[j] = true;
+    }
   });
-  let next = Infinity;
-  for (let k = own.length - 1; k >= 0; k--) {
-    const i = own[k]!;
-    if (namesAttack(context[i]!)) next = k;
-    dist[i] = Math.min(dist[i]!, next - k);
-  }
-  return dist;
+  return inSection;
 }
 
 /**
@@ -63,19 +60,19 @@ function distanceToNamed(context: readonly BlockContext[], furniture: readonly b
  * about the attack (`mainAbout`).
  *
  * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack (on a
- * page that does not name it in its lead, one near a block that names it: LEAD_BLOCKS).
+ * page that does not name it in its lead, one in a section on it: LEAD_BLOCKS).
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
 function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], about: boolean): boolean[] {
   const near = context.map(() => false);
-  const dist = about ? distanceToNamed(context, furniture) : null;
+  const section = about ? attackSections(context, furniture) : null;
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
       return;
     }
-    if (!(flags & CONTEXT.speaks) || !about || (dist && dist[i]! > SECTION_BLOCKS)) return;
+    if (!(flags & CONTEXT.speaks) || !about || (section && !section[i])) return;
     for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) {
       if (!furniture[j]) near[j] = true;
     }

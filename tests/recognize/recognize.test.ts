@@ -293,7 +293,12 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       filler(2),
       'In August 2021 IS-K claimed the suicide bombing at Kabul airport, which killed 170 civilians and 13 US troops.',
       'American officials said the bombers had been trained in Nangarhar; the FSB was not involved.',
-      ...Array.from({ length: 10 }, (_, i) => filler(i + 3)),
+      ...Array.from({ length: 5 }, (_, i) => filler(i + 3)),
+      'In October 2015 the Islamic State claimed the bombing of Metrojet Flight 9268 over Sinai.',
+      'After that attack, investigators traced the bomb to a cell in Egypt.',
+      'The attack led to new screening rules at airports.',
+      'Each later attack on civilians tested those rules again.',
+      'Then came the deadliest attack of all.',
       'On 22 March 2024 gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack through Amaq.',
       'Alexander Bortnikov, the director of the FSB, blamed Ukraine for the attack.',
       ...Array.from({ length: 4 }, (_, i) => filler(i + 13)),
@@ -305,8 +310,9 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     // The section on this attack, and the paragraph after it.
     expect(shown(16)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k', 'amaq']));
     expect(shown(17)).toEqual(expect.arrayContaining(['bortnikov', 'fsb']));
-    // The Kabul and Kerman paragraphs speak of attacks too, but not of this one.
-    expect([...shown(4), ...shown(5), ...shown(22)]).toEqual([]);
+    // The Kabul, Sinai and Kerman paragraphs speak of attacks too, but not of this one (the Sinai one also leads up
+    // to the section: only the block just before it belongs to the section).
+    expect([...shown(4), ...shown(5), ...shown(11), ...shown(22)]).toEqual([]);
     // A page that names the attack in its headline is about it throughout, however far its paragraphs go.
     const article = ['Crocus City Hall attack: what we know', ...iskp.slice(1)];
     expect(recognizePage(article, table).mentions.filter((m) => m.block === 22).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
