@@ -17,25 +17,17 @@ import { createOverlay } from './overlay';
 import { startClaims, type ClaimsFeature } from './claims';
 
 /**
- * Set in the isolated world while an instance runs. A newer instance (an extension reload, racing sentinels) ends
- * the older one through its context first, which lifts this.
- */
-const GUARD = '__crocusContextPage';
-
-/**
  * The full page script, injected by the background only into frames whose text the sentinel found promising.
  * Each feature starts and fails on its own (`isolate`): an error in one is logged once and leaves the page and the
  * other features working. An unlisted script with a context of its own (lib/page/script-context.ts), not a WXT
  * content script: WXT's context announces every injection to the page with a postMessage.
  */
 export default defineUnlistedScript(async () => {
-  const w = window as unknown as Record<string, unknown>;
   // A same-origin frame is read by the page script of the frame that covers it (lib/page/frames.ts).
   if (coveringWindow() !== window) return;
-  const ctx = createScriptContext('page', { alive: () => browser.runtime?.id != null });
-  if (w[GUARD]) return;
-  w[GUARD] = true;
-  ctx.onInvalidated(() => delete w[GUARD]);
+  // Injected again into this frame (an extension reload, racing sentinels): this context ends the older instance,
+  // which takes its work away, and this one takes over. Its poll notices an extension reload within a second.
+  const ctx = createScriptContext('page', { alive: () => browser.runtime?.id != null, pollMs: 1_000 });
   // A previous instance whose extension was reloaded or updated may have left its UI behind (Firefox tears down
   // old content scripts without letting them clean up, then injects the new ones): this instance takes over.
   removeLeftoverUi(document);

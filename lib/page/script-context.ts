@@ -5,8 +5,8 @@
  * message; in Chromium the call captures a stack trace whose source positions cost a re-parse of the whole
  * script, ~2.5 ms per injection in the benchmark), and it brings its location watcher and logger along.
  *
- * A context ends (once) when the extension goes away (`alive()` turns false: checked before every timer's handler
- * and by a poll once a second) or when a newer instance of the same script starts in this document: it announces
+ * A context ends (once) when the extension goes away (`alive()` turns false: checked before every timer's handler,
+ * and by a poll every `pollMs` when asked for one) or when a newer instance of the same script starts in this document: it announces
  * itself with an event on the document, which older instances hear even across worlds (Firefox injects the scripts
  * of a reloaded extension without stopping the old ones).
  */
@@ -24,7 +24,10 @@ export interface ScriptContext {
   addEventListener<K extends keyof DocumentEventMap>(target: Document, type: K, handler: (e: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
   addEventListener<K extends keyof WindowEventMap>(target: Window, type: K, handler: (e: WindowEventMap[K]) => void, options?: AddEventListenerOptions): void;
   addEventListener(target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions): void;
-  /** Calls `listener` after the document's address changes without a load (a single-page app's navigation). */
+  /**
+   * Calls `listener` after the document's address changes without a load (a single-page app's navigation), as
+   * the poll finds it (a context created with `pollMs`).
+   */
   onNavigate(listener: () => void): () => void;
 }
 
@@ -33,14 +36,16 @@ export interface ScriptContextOptions {
   alive(): boolean;
   /** The window the script runs in. */
   win?: Window;
-  /** How often the address and `alive()` are checked. Default 1 s. */
+  /**
+   * How often the address and `alive()` are checked, for a script that lives as long as the page (the page script:
+   * it notices an extension reload within that time and takes its highlights away). None by default: the card
+   * script ends with the page script, which removes its host.
+   */
   pollMs?: number;
 }
 
-const POLL_MS = 1_000;
-
 /** Starts the context of the script `name`, ending any older instance of it in this document. */
-export function createScriptContext(name: string, { alive, win = window, pollMs = POLL_MS }: ScriptContextOptions): ScriptContext {
+export function createScriptContext(name: string, { alive, win = window, pollMs }: ScriptContextOptions): ScriptContext {
   const controller = new AbortController();
   const signal = controller.signal;
   const doc = win.document;
@@ -59,13 +64,15 @@ export function createScriptContext(name: string, { alive, win = window, pollMs 
 
   const navigation = new Set<() => void>();
   let url = win.location.href;
-  const poll = win.setInterval(() => {
-    if (!valid()) return;
-    if (win.location.href === url) return;
-    url = win.location.href;
-    for (const listener of navigation) listener();
-  }, pollMs);
-  signal.addEventListener('abort', () => win.clearInterval(poll));
+  if (pollMs !== undefined) {
+    const poll = win.setInterval(() => {
+      if (!valid()) return;
+      if (win.location.href === url) return;
+      url = win.location.href;
+      for (const listener of navigation) listener();
+    }, pollMs);
+    signal.addEventListener('abort', () => win.clearInterval(poll));
+  }
 
   const onInvalidated = (cb: () => void) => {
     signal.addEventListener('abort', cb);
@@ -92,6 +99,7 @@ export function createScriptContext(name: string, { alive, win = window, pollMs 
       target.addEventListener(type, handler, { ...options, signal });
     },
     onNavigate(listener) {
+      if (pollMs === undefined) throw new Error(`${name}: onNavigate needs a context created with pollMs`);
       url = win.location.href;
       navigation.add(listener);
       return () => navigation.delete(listener);

@@ -4,7 +4,7 @@ import { createScriptContext, type ScriptContext } from '@/lib/page/script-conte
 describe('createScriptContext', () => {
   let alive = true;
   const started: ScriptContext[] = [];
-  const start = (name = 'page', pollMs = 1000) => {
+  const start = (name = 'page', { pollMs }: { pollMs?: number } = { pollMs: 1000 }) => {
     const ctx = createScriptContext(name, { alive: () => alive, pollMs });
     started.push(ctx);
     return ctx;
@@ -64,6 +64,18 @@ describe('createScriptContext', () => {
     expect(ended).not.toHaveBeenCalled();
   });
 
+  it('without a poll it sets no timer of its own, and still ends when its own timers find the extension gone', () => {
+    const ctx = start('card', {});
+    expect(vi.getTimerCount()).toBe(0);
+    expect(() => ctx.onNavigate(() => {})).toThrow(/pollMs/);
+    const fired = vi.fn();
+    ctx.setTimeout(fired, 10);
+    alive = false;
+    vi.advanceTimersByTime(10);
+    expect(fired).not.toHaveBeenCalled();
+    expect(ctx.signal.aborted).toBe(true);
+  });
+
   it('a newer instance of the same script ends the older one; another script is left alone', () => {
     const older = start('page');
     const card = start('card');
@@ -77,7 +89,7 @@ describe('createScriptContext', () => {
   });
 
   it('tells of a single-page navigation once, at the next poll, and not of a page that stays put', () => {
-    const ctx = start('page', 200);
+    const ctx = start('page', { pollMs: 200 });
     const navigated = vi.fn();
     ctx.onNavigate(navigated);
     vi.advanceTimersByTime(1000);
