@@ -72,9 +72,9 @@ function scanHtml(files: string[], table: MatcherTable, json: boolean): number {
       failed++;
       continue;
     }
-    const { texts: blocks, furniture } = blocksOfHtml(html);
+    const { texts: blocks, layout } = blocksOfHtml(html);
     const passed = quickCheck(blocks.join('\n'), table);
-    const { result, score } = passed ? recognizeDetailed(blocks, table, furniture) : { result: { about: false, mentions: [] }, score: undefined };
+    const { result, score } = passed ? recognizeDetailed(blocks, table, layout) : { result: { about: false, mentions: [] }, score: undefined };
     const claims = result.about ? claimSpans(blocks, result.mentions.map((m) => m.block), claimTable()) : [];
     if (json) {
       results.push({ file, about: result.about, score: score?.score ?? null, blocks: blocks.length, mentions: result.mentions, claims });

@@ -24,6 +24,8 @@ export interface TextBlock {
    * name there is read on its own, not in the light of the article next to it (lib/recognize/context.ts).
    */
   furniture: boolean;
+  /** An h1's text: the page's headline, where its lead starts (lib/recognize/context.ts). */
+  headline: boolean;
 }
 
 /** Attribute that marks the extension's own UI hosts (hover card, overlay panel): never read, never observed. */
@@ -389,11 +391,21 @@ export class BlockWalker {
     if (!this.segments.length) return;
     const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
-    if (/\S/.test(text)) this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(this.segments[0].node) });
+    if (/\S/.test(text)) {
+      const first = this.segments[0].node;
+      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), headline: inHeadline(first) });
+    }
     this.parts = [];
     this.segments = [];
     this.length = 0;
   }
+}
+
+/** Whether the block element around `node` (its nearest block-level ancestor) is an h1. */
+function inHeadline(node: Node): boolean {
+  let n = node.parentNode;
+  while (n && n.nodeType === ELEMENT && !BLOCK_TAGS.has((n as Element).localName)) n = n.parentNode;
+  return !!n && n.nodeType === ELEMENT && (n as Element).localName === 'h1';
 }
 
 /**

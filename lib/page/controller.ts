@@ -742,7 +742,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     // entries that are not loose.
     const rule = nameRule(
       blocks.map((rec) => rec.context),
-      blocks.map((rec) => rec.block.furniture),
+      { furniture: blocks.map((rec) => rec.block.furniture), headline: blocks.map((rec) => rec.block.headline) },
       blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
     );
     blocks.forEach((rec, b) => {

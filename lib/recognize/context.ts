@@ -3,7 +3,7 @@
  * page script, which has all the page's blocks but not the recognizer, applies the same rule to the loose results
  * the background sends it (lib/page/controller.ts).
  */
-import { CONTEXT, type BlockContext, type BlockMention } from './types';
+import { CONTEXT, type BlockContext, type BlockMention, type PageLayout } from './types';
 
 /** Blocks this close to a block with context count as near it. */
 const CONTEXT_BLOCKS = 3;
@@ -25,10 +25,12 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
 const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
 
 /**
- * A page whose own text names the attack in one of its first LEAD_BLOCKS blocks (its kicker, headline, standfirst,
- * byline, caption, lead: follow-up stories often name the venue only in their third paragraph) is about it
- * throughout: every block there that speaks of an attack gives context. On any other page (an encyclopedia article
- * on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming this
+ * A page whose own text names the attack in its lead is about it throughout. The lead: the first LEAD_BLOCKS blocks
+ * of its own text, and as many from the block before its headline (its first h1 there) on: kicker, headline,
+ * standfirst, byline, caption, first paragraphs (follow-up stories often name the venue only in their third
+ * paragraph), however many consent notices, tickers and breadcrumbs come above the headline. On such a page every
+ * block that speaks of an attack gives context. On any other page (an encyclopedia article on IS-K, a year in
+ * review, an analysis of another attack) a block that speaks of an attack without naming this
  * one gives context only in a section on it: up to SECTION_BLOCKS blocks after one that names it, and the block
  * just before (a section opens where it is first named: what comes before it is the previous subject). The
  * paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this attack.
@@ -41,9 +43,11 @@ const SECTION_BEFORE = 1;
  * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
  * page names the attack in its lead.
  */
-function attackSections(context: readonly BlockContext[], furniture: readonly boolean[]): boolean[] | null {
+function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], headline: readonly boolean[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
-  if (own.slice(0, LEAD_BLOCKS).some((i) => namesAttack(context[i]!))) return null;
+  const head = Math.max(0, own.findIndex((i) => headline[i]) - 1);
+  const lead = own.slice(0, LEAD_BLOCKS).concat(own.slice(head, head + LEAD_BLOCKS));
+  if (lead.some((i) => namesAttack(context[i]!))) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     if (!namesAttack(context[i]!)) return;
@@ -64,9 +68,9 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], about: boolean): boolean[] {
+function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], headline: readonly boolean[], about: boolean): boolean[] {
   const near = context.map(() => false);
-  const section = about ? attackSections(context, furniture) : null;
+  const section = about ? attackSections(context, furniture, headline) : null;
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
@@ -82,9 +86,9 @@ function nearBlocks(context: readonly BlockContext[], furniture: readonly boolea
 
 /**
  * Which names a page shows, the one rule for the recognizer (`nearContext`) and the page script, which applies it
- * over all its blocks (lib/page/controller.ts). `context` says what each block says about the attack, `furniture`
- * which blocks lie in menus, sidebars and footers, `anchored` whether the page's own text holds an anchor (a mention
- * there that is not loose).
+ * over all its blocks (lib/page/controller.ts). `context` says what each block says about the attack, `layout`
+ * which blocks lie in menus, sidebars and footers and which are headlines, `anchored` whether the page's own text
+ * holds an anchor (a mention there that is not loose).
  */
 export interface NameRule {
   /**
@@ -95,9 +99,10 @@ export interface NameRule {
   near: boolean[];
 }
 
-export function nameRule(context: readonly BlockContext[], furniture: readonly boolean[], anchored: boolean): NameRule {
+export function nameRule(context: readonly BlockContext[], layout: PageLayout, anchored: boolean): NameRule {
+  const { furniture = [], headline = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
-  return { near: nearBlocks(context, furniture, about), waits: (block, loose) => loose || !!furniture[block] || !about };
+  return { near: nearBlocks(context, furniture, headline, about), waits: (block, loose) => loose || !!furniture[block] || !about };
 }
 
 /**
@@ -106,8 +111,8 @@ export function nameRule(context: readonly BlockContext[], furniture: readonly b
  * Anchors are shown anywhere in the page's own text when it is about the attack; in furniture only in items that
  * name the attack (so not an ambiguous "Crocus" in a gardening headline).
  */
-export function nearContext(mentions: readonly BlockMention[], context: readonly BlockContext[], furniture: readonly boolean[] = []): BlockMention[] {
-  const rule = nameRule(context, furniture, mentions.some((m) => !m.loose && !furniture[m.block]));
+export function nearContext(mentions: readonly BlockMention[], context: readonly BlockContext[], layout: PageLayout = {}): BlockMention[] {
+  const rule = nameRule(context, layout, mentions.some((m) => !m.loose && !layout.furniture?.[m.block]));
   const out: BlockMention[] = [];
   for (const m of mentions) {
     if (!rule.waits(m.block, !!m.loose)) out.push(m);

@@ -6,4 +6,4 @@ export type { PageScore } from './recognize';
 export { normalize, normalizeText, originalRange } from './normalize';
 export type { Normalized } from './normalize';
 export type { MatcherTable } from './table';
-export type { BlockMention, Mention, MentionKind, PageResult } from './types';
+export type { BlockMention, Mention, MentionKind, PageLayout, PageResult } from './types';

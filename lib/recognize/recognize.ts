@@ -16,7 +16,7 @@ import { normalize, type Normalized } from './normalize';
 import { quickPattern, quickTest } from './quick';
 import { Sc, isUnspaced, scriptAt } from './scripts';
 import { FLAG, GROUP, SHORT_SUFFIX, STRENGTH, type MatcherTable } from './table';
-import { CONTEXT, type BlockMention, type BlockContext, type PageResult } from './types';
+import { CONTEXT, type BlockMention, type BlockContext, type PageLayout, type PageResult } from './types';
 import { nearContext } from './context';
 
 interface Hit {
@@ -471,16 +471,12 @@ export function recognizeBlocks(blocks: readonly string[], table: MatcherTable):
 }
 
 /**
- * `recognizeBlocks` with the score that decided the gating (for the CLI and tests). `furniture` says which blocks
- * lie in menus, sidebars and footers, when known (lib/recognize/context.ts).
+ * `recognizeBlocks` with the score that decided the gating (for the CLI and tests). `layout` says which blocks lie
+ * in menus, sidebars and footers and which are headlines, when known (lib/recognize/context.ts).
  */
-export function recognizeDetailed(
-  blocks: readonly string[],
-  table: MatcherTable,
-  furniture: readonly boolean[] = [],
-): { result: PageResult; score: PageScore } {
+export function recognizeDetailed(blocks: readonly string[], table: MatcherTable, layout: PageLayout = {}): { result: PageResult; score: PageScore } {
   const { result, score } = recognizeScored(blocks, table);
-  return { result: { about: result.about, mentions: nearContext(result.mentions, result.context ?? [], furniture) }, score };
+  return { result: { about: result.about, mentions: nearContext(result.mentions, result.context ?? [], layout) }, score };
 }
 
 /**
@@ -611,12 +607,12 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
 
 /**
  * What the extension does with a page: the quick check on its whole text first (the sentinel), then the
- * recognizer. Use this wherever the result must equal what would be highlighted (CLI, measurements); `furniture`
+ * recognizer. Use this wherever the result must equal what would be highlighted (CLI, measurements); `layout`
  * as for `recognizeDetailed`.
  */
-export function recognizePage(blocks: readonly string[], table: MatcherTable, furniture: readonly boolean[] = []): PageResult {
+export function recognizePage(blocks: readonly string[], table: MatcherTable, layout: PageLayout = {}): PageResult {
   if (!quickCheck(blocks.join('\n'), table)) return { about: false, mentions: [] };
-  return recognizeDetailed(blocks, table, furniture).result;
+  return recognizeDetailed(blocks, table, layout).result;
 }
 
 /**

@@ -45,6 +45,14 @@ export interface BlockMention extends Mention {
 export const CONTEXT = { none: 0, speaks: 1, names: 2, evidence: 4, all: 7 } as const;
 export type BlockContext = number;
 
+/** How a page's blocks are laid out, where known (lib/page/blocks.ts reads it from the DOM). */
+export interface PageLayout {
+  /** Per block, whether it lies in a menu, a sidebar or a footer. */
+  furniture?: readonly boolean[];
+  /** Per block, whether it is a headline (an h1's text): the page's own text has its lead there. */
+  headline?: readonly boolean[];
+}
+
 export interface PageResult {
   /** Whether the page as a whole is about the attack; gates ambiguous names and entity names. */
   about: boolean;

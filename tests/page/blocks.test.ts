@@ -111,6 +111,20 @@ describe('extractBlocks', () => {
     ]);
   });
 
+
+  it('marks the text of an h1 as a headline, with the inline elements in it, and no other heading or paragraph', () => {
+    html(
+      '<div class="consent"><p>We use cookies</p></div><p class="kicker">Reconstruction</p>' +
+        '<h1><span>Thirteen</span> minutes <em>in March</em></h1><h2>The hall</h2><p>Body <b>text</b></p>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.headline}`)).toEqual([
+      'We use cookies:false',
+      'Reconstruction:false',
+      'Thirteen minutes in March:true',
+      'The hall:false',
+      'Body text:false',
+    ]);
+  });
   it('marks as furniture a box that opens with a heading such as "Read also", in the languages sites use', () => {
     html(
       '<div class="doboz"><div class="doboz-cim">Friss hírek</div><ul><li>Telefonon egyeztetett Putyinnal</li></ul></div>' +

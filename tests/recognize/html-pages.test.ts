@@ -46,8 +46,9 @@ const pages: HtmlPage[] = readFileSync(`${DIR}pages.jsonl`, 'utf8')
   .map((l) => JSON.parse(l) as HtmlPage);
 
 function read(page: HtmlPage) {
-  const { texts, furniture } = blocksOfHtml(readFileSync(`${DIR}${page.file}`, 'utf8'));
-  const result = recognizePage(texts, realTable(), furniture);
+  const { texts, layout } = blocksOfHtml(readFileSync(`${DIR}${page.file}`, 'utf8'));
+  const { furniture } = layout;
+  const result = recognizePage(texts, realTable(), layout);
   /** Whether some occurrence of `s` (in a block where `where` holds) overlaps a mention. */
   const marked = (s: string, where: (block: number) => boolean = () => true) =>
     texts.some((t, b) => {

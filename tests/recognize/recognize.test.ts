@@ -318,6 +318,37 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizePage(article, table).mentions.filter((m) => m.block === 22).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
   });
 
+  it('a story under a long run of page chrome has its lead at its headline, not at the top of the page', () => {
+    const chrome = ['We use cookies to personalise content.', 'Accept', 'Settings', 'Daily Courier', 'Markets close higher', 'Home › World › Europe'];
+    const story = [
+      'Thirteen minutes in March',
+      'How investigators reconstruct the evening, and where their accounts diverge.',
+      'By a staff correspondent',
+      '20 April 2024',
+      'Contents',
+      ...['The hall', 'The evening', 'The escape', 'The toll', 'The claim', 'The blame'],
+      'The hall',
+      'The venue was Crocus City Hall in Krasnogorsk, just outside Moscow.',
+      'The evening',
+      'Gunmen opened fire in the foyer shortly before the concert was due to begin.',
+      'The attackers then set fire to the auditorium, according to the Investigative Committee.',
+      'The escape',
+      'Overnight the car was stopped in Bryansk region.',
+      'Eleven people had been detained by the morning.',
+      'The claim',
+      'Alexander Bortnikov reported the arrests to the president after the attack.',
+    ];
+    const blocks = [...chrome, ...story];
+    const headline = blocks.map((_, i) => i === chrome.length);
+    const shown = (layout: { headline?: boolean[] }) =>
+      recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === blocks.length - 1).map((m) => m.entity);
+    // Read from the top, the venue is first named in the 19th block: the page reads as one about something else
+    // with a section on the attack, and Bortnikov, eight blocks on, lies outside it.
+    expect(shown({})).toEqual([]);
+    // Its lead starts at the kicker's place, the block before the headline: the venue is named in its 14th block.
+    expect(shown({ headline })).toContain('bortnikov');
+  });
+
   it('names in more languages and their inflected forms (court, spokesman, suspects)', () => {
     const found = (text: string) => recognizePage([`${text}`, 'Crocus City Hall, 22 March 2024: 145 killed in the attack.'], table).mentions.map((m) => `${m.text}|${m.entity}`);
     expect(found('Obžalovaní byli Basmanným soudem posláni do vazby; Muchammadsobir Fajzov přijel na vozíku.')).toEqual(
@@ -345,7 +376,7 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       'Planting crocus corms before the frost',
     ];
     const furniture = [false, false, true, true, true, true];
-    const shown = (f: boolean[]) => recognizeDetailed(blocks, table, f).result.mentions.map((m) => `${m.block}|${m.entity}`);
+    const shown = (f: boolean[]) => recognizeDetailed(blocks, table, { furniture: f }).result.mentions.map((m) => `${m.block}|${m.entity}`);
     // Read as one flow of text, the sidebar headline lends its context to the article and the items around it.
     expect(shown([])).toEqual(expect.arrayContaining(['1|putin', '1|fsb', '4|putin']));
     // Read with the page's structure: only the item that names the attack shows its names (an attack word alone
@@ -353,12 +384,12 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(shown(furniture)).toEqual(['3|crocus-attack', '3|crocus-city-hall', '3|putin']);
     // When the article names the attack itself, its names are shown again; the other items still are not.
     const about = ['Gunmen killed 145 people at Crocus City Hall.', ...blocks.slice(1)];
-    const mentions = recognizeDetailed(about, table, furniture).result.mentions.map((m) => `${m.block}|${m.entity}`);
+    const mentions = recognizeDetailed(about, table, { furniture }).result.mentions.map((m) => `${m.block}|${m.entity}`);
     expect(mentions).toEqual(expect.arrayContaining(['0|crocus-city-hall', '1|putin', '1|fsb', '3|putin']));
     expect(mentions.filter((m) => /^[45]\|/.test(m))).toEqual([]);
     // A story set at the venue before the attack, made "about" by a sidebar item: only the item is marked.
     const pageant = ['Miss Universe 2013 was crowned at Crocus City Hall near Moscow on 9 November 2013.', 'Most read', 'Crocus City Hall attack: 145 killed'];
-    expect(recognizeDetailed(pageant, table, [false, true, true]).result.mentions.map((m) => `${m.block}|${m.entity}`)).toEqual(['2|crocus-attack', '2|crocus-city-hall']);
+    expect(recognizeDetailed(pageant, table, { furniture: [false, true, true] }).result.mentions.map((m) => `${m.block}|${m.entity}`)).toEqual(['2|crocus-attack', '2|crocus-city-hall']);
     expect(recognizeDetailed(pageant, table).result.mentions.map((m) => m.block)).toContain(0);
   });
 
