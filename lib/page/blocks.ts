@@ -96,8 +96,25 @@ export function isFurniture(el: Element): boolean {
   // By name or heading only block containers: an inline "tag" or "share" span sits inside the text it would
   // otherwise claim.
   if (role === 'main' || MAIN_TAGS.has(el.localName) || !BLOCK_TAGS.has(el.localName)) return false;
-  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id) && !headedFurniture(el)) return false;
+  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id) && !headedFurniture(el) && !jumpList(el)) return false;
   return el.querySelector('h1') === null;
+}
+
+/**
+ * A table of contents: a list whose items open with a link into the page itself ("#the-attack"). Its entries are
+ * the headings of every section, so one of them naming the attack says nothing of the page's first paragraphs.
+ */
+function jumpList(el: Element): boolean {
+  if (el.localName !== 'ol' && el.localName !== 'ul') return false;
+  let items = 0;
+  for (let li = el.firstElementChild; li && items < 3; li = li.nextElementSibling) {
+    if (li.localName !== 'li') return false;
+    const link = li.firstElementChild;
+    if (link?.localName !== 'a' || !/^#./.test(link.getAttribute('href') ?? '')) return false;
+    for (let n = li.firstChild; n !== link; n = n!.nextSibling) if (n!.nodeType === TEXT && /\S/.test((n as Text).data)) return false;
+    items++;
+  }
+  return items >= 2;
 }
 
 /** A box whose first child is a heading such as "Read also" or "Friss hírek" (lib/page/furniture-headings.ts). */

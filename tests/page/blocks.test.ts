@@ -112,6 +112,24 @@ describe('extractBlocks', () => {
   });
 
 
+  it('marks a table of contents (a list of links into the page) as furniture, not a list of links elsewhere', () => {
+    html(
+      '<p>Contents</p><ol><li><a href="#what">What happened</a></li><li><a href="#crocus">In the shadow of Crocus</a><ul><li><a href="#c1">Claims</a></li></ul></li></ol>' +
+        '<ul><li><a href="/world/1">Elsewhere</a></li><li><a href="/world/2">Further</a></li></ul>' +
+        '<ul><li>Step one: <a href="#fn1">note</a></li><li>Step two</li></ul>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
+      'Contents:false',
+      'What happened:true',
+      'In the shadow of Crocus:true',
+      'Claims:true',
+      'Elsewhere:false',
+      'Further:false',
+      'Step one: note:false',
+      'Step two:false',
+    ]);
+  });
+
   it('marks the text of an h1 as a headline, with the inline elements in it, and no other heading or paragraph', () => {
     html(
       '<div class="consent"><p>We use cookies</p></div><p class="kicker">Reconstruction</p>' +
