@@ -5,8 +5,8 @@
 import { Window } from 'happy-dom';
 import { extractBlocks } from '../lib/page/blocks';
 
-/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer, and is a headline. */
-export function blocksOfHtml(html: string): { texts: string[]; layout: { furniture: boolean[]; headline: boolean[] } } {
+/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer, and its heading level. */
+export function blocksOfHtml(html: string): { texts: string[]; layout: { furniture: boolean[]; heading: number[] } } {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -20,7 +20,7 @@ export function blocksOfHtml(html: string): { texts: string[]; layout: { furnitu
     const doc = new window.DOMParser().parseFromString(html, 'text/html');
     const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
     const blocks = extractBlocks(root);
-    return { texts: blocks.map((b) => b.text), layout: { furniture: blocks.map((b) => b.furniture), headline: blocks.map((b) => b.headline) } };
+    return { texts: blocks.map((b) => b.text), layout: { furniture: blocks.map((b) => b.furniture), heading: blocks.map((b) => b.heading) } };
   } finally {
     void window.happyDOM.close();
   }

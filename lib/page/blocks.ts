@@ -24,8 +24,11 @@ export interface TextBlock {
    * name there is read on its own, not in the light of the article next to it (lib/recognize/context.ts).
    */
   furniture: boolean;
-  /** An h1's text: the page's headline, where its lead starts (lib/recognize/context.ts). */
-  headline: boolean;
+  /**
+   * The level of the heading (h1-h6) this is the text of, 0 for other text: the page's own text has its lead at its
+   * first h1, its headline (lib/recognize/context.ts).
+   */
+  heading: number;
 }
 
 /** Attribute that marks the extension's own UI hosts (hover card, overlay panel): never read, never observed. */
@@ -410,7 +413,7 @@ export class BlockWalker {
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
       const first = this.segments[0].node;
-      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), headline: inHeadline(first) });
+      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first) });
     }
     this.parts = [];
     this.segments = [];
@@ -418,11 +421,12 @@ export class BlockWalker {
   }
 }
 
-/** Whether the block element around `node` (its nearest block-level ancestor) is an h1. */
-function inHeadline(node: Node): boolean {
+/** The level of the heading that is the block element around `node` (its nearest block-level ancestor), else 0. */
+function headingLevel(node: Node): number {
   let n = node.parentNode;
   while (n && n.nodeType === ELEMENT && !BLOCK_TAGS.has((n as Element).localName)) n = n.parentNode;
-  return !!n && n.nodeType === ELEMENT && (n as Element).localName === 'h1';
+  const tag = n && n.nodeType === ELEMENT ? (n as Element).localName : '';
+  return /^h[1-6]$/.test(tag) ? Number(tag[1]) : 0;
 }
 
 /**

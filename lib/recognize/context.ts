@@ -25,14 +25,14 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
 const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
 
 /**
- * A page whose own text names the attack in its lead is about it throughout. The lead: the first LEAD_BLOCKS blocks
- * of its own text, and as many from the block before its headline (its first h1 there) on: kicker, headline,
- * standfirst, byline, caption, first paragraphs (follow-up stories often name the venue only in their third
- * paragraph), however many consent notices, tickers and breadcrumbs come above the headline. On such a page every
- * block that speaks of an attack gives context. On any other page (an encyclopedia article on IS-K, a year in
- * review, an analysis of another attack) a block that speaks of an attack without naming this
- * one gives context only in a section on it: up to SECTION_BLOCKS blocks after one that names it, and the block
- * just before (a section opens where it is first named: what comes before it is the previous subject). The
+ * A page whose own text names the attack in its lead (not only in a section's heading) is about it throughout. The
+ * lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its headline (its first h1
+ * there) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up stories often name the
+ * venue only in their third paragraph), however many consent notices, tickers and breadcrumbs come above the
+ * headline. On such a page every block that speaks of an attack gives context. On any other page (an encyclopedia
+ * article on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming
+ * this one gives context only in a section on it: up to SECTION_BLOCKS blocks after one that names it, and the
+ * block just before (a section opens where it is first named: what comes before it is the previous subject). The
  * paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this attack.
  */
 const LEAD_BLOCKS = 15;
@@ -43,11 +43,12 @@ const SECTION_BEFORE = 1;
  * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
  * page names the attack in its lead.
  */
-function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], headline: readonly boolean[]): boolean[] | null {
+function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
-  const head = Math.max(0, own.findIndex((i) => headline[i]) - 1);
+  const head = Math.max(0, own.findIndex((i) => heading[i] === 1) - 1);
   const lead = own.slice(0, LEAD_BLOCKS).concat(own.slice(head, head + LEAD_BLOCKS));
-  if (lead.some((i) => namesAttack(context[i]!))) return null;
+  // A section's heading (h2-h6) that names the attack opens a section on it (an analysis of another attack).
+  if (lead.some((i) => !(heading[i]! > 1) && namesAttack(context[i]!))) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     if (!namesAttack(context[i]!)) return;
@@ -68,9 +69,9 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], headline: readonly boolean[], about: boolean): boolean[] {
+function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[], about: boolean): boolean[] {
   const near = context.map(() => false);
-  const section = about ? attackSections(context, furniture, headline) : null;
+  const section = about ? attackSections(context, furniture, heading) : null;
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
@@ -100,9 +101,9 @@ export interface NameRule {
 }
 
 export function nameRule(context: readonly BlockContext[], layout: PageLayout, anchored: boolean): NameRule {
-  const { furniture = [], headline = [] } = layout;
+  const { furniture = [], heading = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
-  return { near: nearBlocks(context, furniture, headline, about), waits: (block, loose) => loose || !!furniture[block] || !about };
+  return { near: nearBlocks(context, furniture, heading, about), waits: (block, loose) => loose || !!furniture[block] || !about };
 }
 
 /**

@@ -49,8 +49,8 @@ export type BlockContext = number;
 export interface PageLayout {
   /** Per block, whether it lies in a menu, a sidebar or a footer. */
   furniture?: readonly boolean[];
-  /** Per block, whether it is a headline (an h1's text): the page's own text has its lead there. */
-  headline?: readonly boolean[];
+  /** Per block, the level of the heading (h1-h6) it is the text of, 0 for other text. */
+  heading?: readonly number[];
 }
 
 export interface PageResult {

@@ -130,17 +130,17 @@ describe('extractBlocks', () => {
     ]);
   });
 
-  it('marks the text of an h1 as a headline, with the inline elements in it, and no other heading or paragraph', () => {
+  it('gives the level of the heading a block is the text of, with the inline elements in it, 0 for other text', () => {
     html(
       '<div class="consent"><p>We use cookies</p></div><p class="kicker">Reconstruction</p>' +
         '<h1><span>Thirteen</span> minutes <em>in March</em></h1><h2>The hall</h2><p>Body <b>text</b></p>',
     );
-    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.headline}`)).toEqual([
-      'We use cookies:false',
-      'Reconstruction:false',
-      'Thirteen minutes in March:true',
-      'The hall:false',
-      'Body text:false',
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.heading}`)).toEqual([
+      'We use cookies:0',
+      'Reconstruction:0',
+      'Thirteen minutes in March:1',
+      'The hall:2',
+      'Body text:0',
     ]);
   });
   it('marks as furniture a box that opens with a heading such as "Read also", in the languages sites use', () => {

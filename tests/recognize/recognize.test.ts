@@ -318,6 +318,27 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizePage(article, table).mentions.filter((m) => m.block === 22).map((m) => m.entity)).toEqual(expect.arrayContaining(['isis-k', 'putin']));
   });
 
+  it('a section heading that names the attack near the top opens a section on it, not a page about it', () => {
+    const filler = (i: number) => `Paragraph ${i}: the region's economy and its young people were studied at length.`;
+    const blocks = [
+      'Dagestan attacks: why the jihadist threat is rising again',
+      'Gunmen attacked churches and a synagogue in Derbent and Makhachkala on 23 June.',
+      ...Array.from({ length: 12 }, (_, i) => filler(i + 1)),
+      'In the shadow of Crocus City Hall',
+      'Three months earlier, gunmen had killed 145 people at Crocus City Hall near Moscow; IS-K claimed the attack.',
+      ...Array.from({ length: 4 }, (_, i) => filler(i + 13)),
+      'Since 1999 Vladimir Putin has answered each attack in the region with security operations.',
+    ];
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 14 ? 2 : 0));
+    const shown = (layout: { heading?: number[] }, b: number) =>
+      recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    // Read as plain text, the 15th block names the attack: the whole analysis reads as being about it.
+    expect(shown({}, 20)).toContain('putin');
+    // Read as the h2 it is, it opens the section, whose names are shown; Putin's paragraph lies outside it.
+    expect(shown({ heading }, 15)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
+    expect(shown({ heading }, 20)).toEqual([]);
+  });
+
   it('a story under a long run of page chrome has its lead at its headline, not at the top of the page', () => {
     const chrome = ['We use cookies to personalise content.', 'Accept', 'Settings', 'Daily Courier', 'Markets close higher', 'Home › World › Europe'];
     const story = [
@@ -339,14 +360,14 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       'Alexander Bortnikov reported the arrests to the president after the attack.',
     ];
     const blocks = [...chrome, ...story];
-    const headline = blocks.map((_, i) => i === chrome.length);
-    const shown = (layout: { headline?: boolean[] }) =>
+    const heading = blocks.map((_, i) => (i === chrome.length ? 1 : 0));
+    const shown = (layout: { heading?: number[] }) =>
       recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === blocks.length - 1).map((m) => m.entity);
     // Read from the top, the venue is first named in the 19th block: the page reads as one about something else
     // with a section on the attack, and Bortnikov, eight blocks on, lies outside it.
     expect(shown({})).toEqual([]);
     // Its lead starts at the kicker's place, the block before the headline: the venue is named in its 14th block.
-    expect(shown({ headline })).toContain('bortnikov');
+    expect(shown({ heading })).toContain('bortnikov');
   });
 
   it('names in more languages and their inflected forms (court, spokesman, suspects)', () => {
