@@ -25,15 +25,16 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
 const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
 
 /**
- * A page whose own text names the attack in its lead (not only in a section's heading) is about it throughout. The
- * lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its headline (its first h1
- * there) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up stories often name the
- * venue only in their third paragraph), however many consent notices, tickers and breadcrumbs come above the
- * headline. On such a page every block that speaks of an attack gives context. On any other page (an encyclopedia
- * article on IS-K, a year in review, an analysis of another attack) a block that speaks of an attack without naming
- * this one gives context only in a section on it: up to SECTION_BLOCKS blocks after one that names it, and the
- * block just before (a section opens where it is first named: what comes before it is the previous subject). The
- * paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this attack.
+ * A page whose own text names the attack in its lead (first in its prose, not in a section's heading) is about it
+ * throughout. The lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its
+ * headline (its first h1 there) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up
+ * stories often name the venue only in their third paragraph), however many consent notices, tickers and
+ * breadcrumbs come above the headline. On such a page every block that speaks of an attack gives context. On any
+ * other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack) a block that speaks
+ * of an attack without naming this one gives context only in a section on it: up to SECTION_BLOCKS blocks after
+ * one that names it, and the block just before (a section opens where it is first named: what comes before it is
+ * the previous subject). The paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this
+ * attack.
  */
 const LEAD_BLOCKS = 15;
 const SECTION_BLOCKS = 3;
@@ -46,9 +47,11 @@ const SECTION_BEFORE = 1;
 function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
   const head = Math.max(0, own.findIndex((i) => heading[i] === 1) - 1);
-  const lead = own.slice(0, LEAD_BLOCKS).concat(own.slice(head, head + LEAD_BLOCKS));
-  // A section's heading (h2-h6) that names the attack opens a section on it (an analysis of another attack).
-  if (lead.some((i) => !(heading[i]! > 1) && namesAttack(context[i]!))) return null;
+  const inLead = (k: number) => k < LEAD_BLOCKS || (k >= head && k < head + LEAD_BLOCKS);
+  // The page's first words on the attack in its lead: a section's heading (h2-h6) there opens a section on it (an
+  // analysis of another attack, a year in review), however much its paragraphs go on to say.
+  const first = own.find((i, k) => inLead(k) && namesAttack(context[i]!));
+  if (first !== undefined && !(heading[first]! > 1)) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     if (!namesAttack(context[i]!)) return;

@@ -323,20 +323,21 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     const blocks = [
       'Dagestan attacks: why the jihadist threat is rising again',
       'Gunmen attacked churches and a synagogue in Derbent and Makhachkala on 23 June.',
-      ...Array.from({ length: 12 }, (_, i) => filler(i + 1)),
+      ...Array.from({ length: 8 }, (_, i) => filler(i + 1)),
       'In the shadow of Crocus City Hall',
       'Three months earlier, gunmen had killed 145 people at Crocus City Hall near Moscow; IS-K claimed the attack.',
-      ...Array.from({ length: 4 }, (_, i) => filler(i + 13)),
+      ...Array.from({ length: 4 }, (_, i) => filler(i + 9)),
       'Since 1999 Vladimir Putin has answered each attack in the region with security operations.',
     ];
-    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 14 ? 2 : 0));
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 10 ? 2 : 0));
     const shown = (layout: { heading?: number[] }, b: number) =>
       recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === b).map((m) => m.entity);
-    // Read as plain text, the 15th block names the attack: the whole analysis reads as being about it.
-    expect(shown({}, 20)).toContain('putin');
-    // Read as the h2 it is, it opens the section, whose names are shown; Putin's paragraph lies outside it.
-    expect(shown({ heading }, 15)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
-    expect(shown({ heading }, 20)).toEqual([]);
+    // Read as plain text, the 11th block names the attack: the whole analysis reads as being about it.
+    expect(shown({}, 16)).toContain('putin');
+    // Read as the h2 it is, it opens a section on the attack (its paragraph, in the lead too, belongs to the
+    // section), whose names are shown; Putin's paragraph lies outside it.
+    expect(shown({ heading }, 11)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
+    expect(shown({ heading }, 16)).toEqual([]);
   });
 
   it('a story under a long run of page chrome has its lead at its headline, not at the top of the page', () => {
