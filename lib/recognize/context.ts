@@ -54,7 +54,9 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
   if (first !== undefined && !(heading[first]! > 1)) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
-    if (!namesAttack(context[i]!)) return;
+    // Only a block that names the attack opens a section: an ambiguous name alone (Picnic, Krasnogorsk, with nothing
+    // about an attack beside it) is the subject of a page about the band or the town.
+    if (!(context[i]! & CONTEXT.names)) return;
     for (let d = -SECTION_BEFORE; d <= SECTION_BLOCKS; d++) {
       const j = own[k + d];
       if (j !== undefined) inSection[j] = true;

@@ -340,6 +340,29 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(shown({ heading }, 16)).toEqual([]);
   });
 
+  it('on a page about the town, an ambiguous name alone does not open a section on the attack', () => {
+    const filler = (i: number) => `Part ${i}: the town's optical works and its parks grew in those years.`;
+    const blocks = [
+      'Krasnogorsk: a town north-west of the capital',
+      ...Array.from({ length: 16 }, (_, i) => filler(i + 1)),
+      'On 22 March 2024 gunmen attacked Crocus City Hall, on the edge of the town; IS-K claimed the attack.',
+      ...Array.from({ length: 6 }, (_, i) => filler(i + 17)),
+      'Krasnogorsk has a direct rail link to central Moscow.',
+      filler(30),
+      filler(31),
+      'Crocus City is a business district by the Moscow ring road.',
+    ];
+    const shown = (b: number) =>
+      recognizeDetailed(blocks, table, { heading: blocks.map((_, i) => (i === 0 ? 1 : 0)) })
+        .result.mentions.filter((m) => m.block === b)
+        .map((m) => m.entity);
+    expect(shown(17)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
+    // "Crocus City" with nothing about an attack beside it is the district, not a section on the attack: the rail
+    // link three blocks before it is the town's own business.
+    expect(shown(24)).toEqual([]);
+    expect(shown(27)).not.toContain('moscow');
+  });
+
   it('a story under a long run of page chrome has its lead at its headline, not at the top of the page', () => {
     const chrome = ['We use cookies to personalise content.', 'Accept', 'Settings', 'Daily Courier', 'Markets close higher', 'Home › World › Europe'];
     const story = [
