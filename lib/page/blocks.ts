@@ -83,7 +83,7 @@ const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementa
  * starts the name, after at most a short or a known prefix, so "with-sidebar" (a layout holding the article) is not one.
  */
 const FURNITURE_NAME =
-  /^(?:[a-z]{1,2}-|js-|site-|global-|main-|page-|inline-|print-|article-|story-|post-|entry-|content-|news-|box-|module-)?(?:side-?bar|related|most-?read|most-?popular|popular|trending|ticker|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
+  /^(?:(?:[a-z]{1,2}|js|site|global|main|page|inline|print|article|story|post|entry|content|news|box|module)[-_])?(?:side-?bar|related|most-?read|most-?popular|most-?viewed|popular|trending|ticker|running-?line|flash-?news|news-?flow|gundong|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
 /** Never furniture by name: the page's main containers. */
 const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 
@@ -99,7 +99,7 @@ export function isFurniture(el: Element): boolean {
   // By name or heading only block containers: an inline "tag" or "share" span sits inside the text it would
   // otherwise claim.
   if (role === 'main' || MAIN_TAGS.has(el.localName) || !BLOCK_TAGS.has(el.localName)) return false;
-  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id) && !headedFurniture(el) && !jumpList(el)) return false;
+  if (!namedFurniture(el.getAttribute('class')) && !namedFurniture(el.id) && !labelledFurniture(el) && !headedFurniture(el) && !jumpList(el)) return false;
   return el.querySelector('h1') === null;
 }
 
@@ -118,6 +118,12 @@ function jumpList(el: Element): boolean {
     items++;
   }
   return items >= 2;
+}
+
+/** A box labelled for assistive technology as one, such as `aria-label="Most read"`. */
+function labelledFurniture(el: Element): boolean {
+  const label = el.getAttribute('aria-label');
+  return label !== null && label.length <= 60 && isFurnitureHeading(label);
 }
 
 /** A box whose first child is a heading such as "Read also" or "Friss hírek" (lib/page/furniture-headings.ts). */

@@ -25,7 +25,7 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   // fr, es, ca, it, pt, ro
   'à lire aussi', 'lire aussi', 'à lire également', 'sur le même sujet', 'les plus lus', 'les plus lues',
   'articles liés', 'dernières actualités', 'lee también', 'leer también', 'te puede interesar', 'lo más leído',
-  'más leídas', 'noticias relacionadas', 'últimas noticias', 'llegeix també', 'el més llegit', 'leggi anche',
+  'más leídas', 'más información', 'noticias relacionadas', 'últimas noticias', 'llegeix també', 'el més llegit', 'leggi anche',
   'potrebbe interessarti', 'i più letti', 'più letti', 'articoli correlati', 'ultime notizie', 'leia também',
   'veja também', 'mais lidas', 'mais lidos', 'notícias relacionadas', 'últimas notícias', 'citește și',
   'citeste si', 'cele mai citite', 'articole similare', 'ultimele știri',
@@ -50,6 +50,11 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   '많이 본 뉴스', '함께 볼 기사', 'xem thêm', 'tin liên quan', 'đọc nhiều nhất', 'tin mới nhất',
   'ข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'baca juga', 'berita terkait', 'terpopuler', 'berita terkini',
   'artikel berkaitan', 'basahin din', 'habari zaidi', 'soma pia',
+  // Tickers of breaking news, as sites label them
+  'breaking news', 'just in', 'news ticker', 'срочно', 'молния', 'бегущая строка', 'терміново', 'eilmeldung',
+  'dernière minute', 'flash info', 'última hora', "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
+  'son dakika', 'pilne', 'τελευταία νέα', 'έκτακτο', 'عاجل', 'فوری', 'מבזקים', '速報', '快讯', '滚动', '滚动新闻',
+  '속보',
 ]);
 
 /** Whether `text` (a box's first child) is one of FURNITURE_HEADINGS, whole. */

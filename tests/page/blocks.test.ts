@@ -112,6 +112,23 @@ describe('extractBlocks', () => {
   });
 
 
+  it('marks tickers and rails as furniture by their class words, their ARIA label or their label in the language of the site', () => {
+    html(
+      '<div class="running-line"><span class="running-line__item">Putin met the governors</span></div>' +
+        '<div class="news_related"><ul><li><a href="/n/1">A trade fair opens</a></li></ul></div>' +
+        '<section class="b-t b_col" aria-label="Más información"><article><h3><a href="/a">Putin visits a plant</a></h3></article></section>' +
+        '<div class="flow"><strong>속보</strong> <a href="/k">Inauguration on 7 May</a></div>' +
+        '<div class="c_t"><p>The article itself</p></div>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
+      'Putin met the governors:true',
+      'A trade fair opens:true',
+      'Putin visits a plant:true',
+      '속보 Inauguration on 7 May:true',
+      'The article itself:false',
+    ]);
+  });
+
   it('marks a table of contents (a list of links into the page) as furniture, not a list of links elsewhere', () => {
     html(
       '<p>Contents</p><ol><li><a href="#what">What happened</a></li><li><a href="#crocus">In the shadow of Crocus</a><ul><li><a href="#c1">Claims</a></li></ul></li></ol>' +
