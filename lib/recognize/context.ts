@@ -46,12 +46,15 @@ const SECTION_BEFORE = 1;
  */
 function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
-  const head = Math.max(0, own.findIndex((i) => heading[i] === 1) - 1);
+  const headline = own.findIndex((i) => heading[i] === 1);
+  const head = Math.max(0, headline - 1);
   const inLead = (k: number) => k < LEAD_BLOCKS || (k >= head && k < head + LEAD_BLOCKS);
   // The page's first words on the attack in its lead: a section's heading (h2-h6) there opens a section on it (an
-  // analysis of another attack, a year in review), however much its paragraphs go on to say.
-  const first = own.find((i, k) => inLead(k) && namesAttack(context[i]!));
-  if (first !== undefined && !(heading[first]! > 1)) return null;
+  // analysis of another attack, a year in review), however much its paragraphs go on to say. A heading next to the
+  // headline is its kicker or its standfirst (many sites set the standfirst in an h2).
+  const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
+  const sectionHeading = (k: number) => heading[own[k]!]! > 1 && !(headline >= 0 && Math.abs(k - headline) === 1);
+  if (first >= 0 && !sectionHeading(first)) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     // Only a block that names the attack opens a section: an ambiguous name alone (Picnic, Krasnogorsk, with nothing
@@ -67,16 +70,16 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
 
 /**
  * Per block: whether the names in it that wait for context are shown. `about`: whether the page's own text is
- * about the attack (`mainAbout`).
+ * about the attack (`mainAbout`); `section`: the blocks in a section on it (`attackSections`), null when the page
+ * is about it throughout.
  *
  * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack (on a
  * page that does not name it in its lead, one in a section on it: LEAD_BLOCKS).
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[], about: boolean): boolean[] {
+function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], section: boolean[] | null, about: boolean): boolean[] {
   const near = context.map(() => false);
-  const section = about ? attackSections(context, furniture, heading) : null;
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
@@ -98,8 +101,9 @@ function nearBlocks(context: readonly BlockContext[], furniture: readonly boolea
  */
 export interface NameRule {
   /**
-   * Whether a name in `block` is shown only where `near` says so: a loose name, any name in furniture, and every
-   * name while the page's own text is not about the attack. Anchors in the page's own text are shown otherwise.
+   * Whether a name in `block` is shown only where `near` says so: a loose name, any name in furniture, every name
+   * while the page's own text is not about the attack, and on a page with a section on it every name in a block
+   * that does not name it. Anchors in the page's own text are shown otherwise.
    */
   waits(block: number, loose: boolean): boolean;
   near: boolean[];
@@ -108,7 +112,12 @@ export interface NameRule {
 export function nameRule(context: readonly BlockContext[], layout: PageLayout, anchored: boolean): NameRule {
   const { furniture = [], heading = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
-  return { near: nearBlocks(context, furniture, heading, about), waits: (block, loose) => loose || !!furniture[block] || !about };
+  const section = about ? attackSections(context, furniture, heading) : null;
+  // On a page with a section on the attack, an ambiguous name in a block that does not name the attack ('Crocus
+  // City' as a business district in an article on the town) waits like any other name.
+  const waits = (block: number, loose: boolean) =>
+    loose || !!furniture[block] || !about || (section !== null && !(context[block]! & CONTEXT.names));
+  return { near: nearBlocks(context, furniture, section, about), waits };
 }
 
 /**

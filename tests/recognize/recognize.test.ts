@@ -161,6 +161,13 @@ describe('gating: ambiguous words count only on pages about the attack', () => {
     ['persons alone', 'Alexander Bortnikov met Alexander Lukashenko in Minsk to discuss border security.'],
     ['another attack in Moscow', 'Anschlag in Moskau: General getötet, der Täter floh. Die Explosion ereignete sich im Dezember 2024.'],
   ];
+  it('Crocus Expo written in Chinese (the venue complex) is not the hall', () => {
+    const story = '2024年3月22日，武装分子袭击了莫斯科郊外的克罗库斯城市音乐厅，造成145人死亡。';
+    const res = recognizePage([story, '克罗库斯展览中心举办莫斯科国际建材展，中国展商数量创新高。'], realTable());
+    expect(res.about).toBe(true);
+    expect(res.mentions.filter((m) => m.block === 1).map((m) => m.entity)).not.toContain('crocus-city-hall');
+  });
+
   it.each(empty)('%s: nothing highlighted', (_label, text) => {
     const res = recognizePage([text], realTable());
     expect(res.mentions.map((m) => m.text)).toEqual([]);
@@ -338,6 +345,20 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     // section), whose names are shown; Putin's paragraph lies outside it.
     expect(shown({ heading }, 11)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
     expect(shown({ heading }, 16)).toEqual([]);
+    // A standfirst set in an h2 right under the headline is the story's lead, not a section heading.
+    const story = [
+      'The warning nobody heeded',
+      'How the Crocus City Hall attack was foretold two weeks before it happened',
+      ...Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1}: the embassy's notice was posted on its website.`),
+      'Vladimir Putin later blamed Ukraine for the attack.',
+    ];
+    const storyShown = (layout: { heading: number[] }) =>
+      recognizeDetailed(story, table, layout).result.mentions.filter((m) => m.block === 22).map((m) => m.entity);
+    expect(storyShown({ heading: story.map((_, i) => (i === 0 ? 1 : i === 1 ? 2 : 0)) })).toContain('putin');
+    // The same h2 further down, after a paragraph of its own, opens a section.
+    const later = [story[0], 'Paragraph 0: a note from the embassy.', ...story.slice(1)];
+    const laterShown = recognizeDetailed(later, table, { heading: later.map((_, i) => (i === 0 ? 1 : i === 2 ? 2 : 0)) }).result.mentions;
+    expect(laterShown.filter((m) => m.block === 23).map((m) => m.entity)).toEqual([]);
   });
 
   it('on a page about the town, an ambiguous name alone does not open a section on the attack', () => {
@@ -358,9 +379,9 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
         .map((m) => m.entity);
     expect(shown(17)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
     // "Crocus City" with nothing about an attack beside it is the district, not a section on the attack: the rail
-    // link three blocks before it is the town's own business.
+    // link three blocks before it is the town's own business, and the district is not marked as the venue.
     expect(shown(24)).toEqual([]);
-    expect(shown(27)).not.toContain('moscow');
+    expect(shown(27)).toEqual([]);
   });
 
   it('a story under a long run of page chrome has its lead at its headline, not at the top of the page', () => {
