@@ -96,7 +96,7 @@ function nearBlocks(context: readonly BlockContext[], furniture: readonly boolea
 /**
  * Which names a page shows, the one rule for the recognizer (`nearContext`) and the page script, which applies it
  * over all its blocks (lib/page/controller.ts). `context` says what each block says about the attack, `layout`
- * which blocks lie in menus, sidebars and footers and which are headlines, `anchored` whether the page's own text
+ * which blocks lie in menus, sidebars and footers and which are headings, `anchored` whether the page's own text
  * holds an anchor (a mention there that is not loose).
  */
 export interface NameRule {
