@@ -4,9 +4,10 @@
  */
 import { Window } from 'happy-dom';
 import { extractBlocks } from '../lib/page/blocks';
+import type { PageLayout } from '../lib/recognize/types';
 
 /** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer, and its heading level. */
-export function blocksOfHtml(html: string): { texts: string[]; layout: { furniture: boolean[]; heading: number[] } } {
+export function blocksOfHtml(html: string): { texts: string[]; layout: Required<PageLayout> } {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,

@@ -427,11 +427,10 @@ export class BlockWalker {
   }
 }
 
-/** The level of the heading that is the block element around `node` (its nearest block-level ancestor), else 0. */
+/** The level of the heading that is the block element around `node` (`blockContainer`), else 0. */
 function headingLevel(node: Node): number {
-  let n = node.parentNode;
-  while (n && n.nodeType === ELEMENT && !BLOCK_TAGS.has((n as Element).localName)) n = n.parentNode;
-  const tag = n && n.nodeType === ELEMENT ? (n as Element).localName : '';
+  const container = blockContainer(node);
+  const tag = container.nodeType === ELEMENT ? (container as Element).localName : '';
   return /^h[1-6]$/.test(tag) ? Number(tag[1]) : 0;
 }
 
