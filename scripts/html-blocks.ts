@@ -21,7 +21,7 @@ export function blocksOfHtml(html: string): { texts: string[]; layout: Required<
     const doc = new window.DOMParser().parseFromString(html, 'text/html');
     const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
     const blocks = extractBlocks(root);
-    return { texts: blocks.map((b) => b.text), layout: { furniture: blocks.map((b) => b.furniture), heading: blocks.map((b) => b.heading) } };
+    return { texts: blocks.map((b) => b.text), layout: { furniture: blocks.map((b) => b.furniture), heading: blocks.map((b) => b.heading), item: blocks.map((b) => b.item) } };
   } finally {
     void window.happyDOM.close();
   }

@@ -29,6 +29,11 @@ export interface TextBlock {
    * first h1, its headline (lib/recognize/context.ts).
    */
   heading: number;
+  /**
+   * The independent item (a row of a table, an entry of a list, a post of a feed: `isItem`) this block lies in, as a
+   * number that stays the item's for the page's lifetime; 0 for text outside any. Blocks of one item share it.
+   */
+  item: number;
 }
 
 /** Attribute that marks the extension's own UI hosts (hover card, overlay panel): never read, never observed. */
@@ -155,6 +160,34 @@ function namedFurniture(names: string | null): boolean {
   return false;
 }
 
+/** List entries and table rows: items whenever their list or table holds at least ITEM_SIBLINGS of them. */
+const ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'tr', 'article']);
+/** Other elements are items when they repeat under one parent with the same class and hold blocks of their own. */
+const ITEM_BOXES: ReadonlySet<string> = new Set(['div', 'section']);
+const ITEM_SIBLINGS = 3;
+
+/**
+ * Whether `el` is one of a run of like items (search results, feed posts, aggregator clusters, table rows):
+ * `count(el)` says how many children of its parent share its tag and class. A box of the same class that holds only
+ * text (a paragraph wrapped in a div) is not an item: its text runs on from its neighbours.
+ */
+function isItem(el: Element, count: (el: Element) => number): boolean {
+  const tag = el.localName;
+  if (ITEM_TAGS.has(tag)) return count(el) >= ITEM_SIBLINGS;
+  if (!ITEM_BOXES.has(tag) || !el.getAttribute('class')) return false;
+  let blocks = 0;
+  for (let c = el.firstElementChild; c && blocks < 2; c = c.nextElementSibling) if (BLOCK_TAGS.has(c.localName)) blocks++;
+  return blocks >= 2 && count(el) >= ITEM_SIBLINGS;
+}
+
+/** Item numbers by element, shared by every walk: a rescan of part of the page numbers its items as the first walk did. */
+const itemNumbers = new WeakMap<Element, number>();
+let lastItemNumber = 0;
+const itemNumber = (el: Element) => itemNumbers.get(el) ?? (itemNumbers.set(el, ++lastItemNumber), lastItemNumber);
+
+/** The key under which like siblings are counted. */
+const itemKey = (el: Element) => `${el.localName} ${el.getAttribute('class') ?? ''}`;
+
 /** True when the element starts/ends a block. */
 export function isBlockBoundary(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
@@ -264,6 +297,10 @@ export class BlockWalker {
   private length = 0;
   /** Whether a node's subtree is furniture, for the ancestors looked up so far (blocks share most of them). */
   private readonly inFurniture = new Map<Node, boolean>();
+  /** The item a node lies in, for the ancestors looked up so far (0: none). */
+  private readonly inItem = new Map<Node, number>();
+  /** Per parent looked at, how many of its children share each `itemKey`. */
+  private readonly likeChildren = new Map<Node, Map<string, number>>();
 
   constructor(
     root: Node,
@@ -388,25 +425,31 @@ export class BlockWalker {
     this.push(doc, false);
   }
 
-  /** Whether `node` lies in furniture: its ancestors up to the first one already known (or the top). */
+  /** Whether `node` lies in furniture. */
   private furnitureAt(node: Node): boolean {
-    const path: Node[] = [];
-    let found = false;
-    for (let n = composedParent(node); n; n = composedParent(n)) {
-      const known = this.inFurniture.get(n);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      path.push(n);
-      if (n.nodeType === ELEMENT && isFurniture(n as Element)) {
-        found = true;
-        break;
-      }
-    }
-    for (const n of path) this.inFurniture.set(n, found);
-    return found;
+    return nearestAncestor(node, this.inFurniture, (el) => (isFurniture(el) ? true : null), false);
   }
+
+  /** The item `node` lies in (`isItem`), 0 for none. */
+  private itemAt(node: Node): number {
+    return nearestAncestor(node, this.inItem, (el) => (isItem(el, this.countLike) ? itemNumber(el) : null), 0);
+  }
+
+  /** How many children of its parent share `el`'s tag and class (each parent's children counted once). */
+  private readonly countLike = (el: Element): number => {
+    const parent = el.parentNode;
+    if (!parent) return 1;
+    let counts = this.likeChildren.get(parent);
+    if (!counts) {
+      counts = new Map();
+      for (let c = (parent as ParentNode).firstElementChild; c; c = c.nextElementSibling) {
+        const key = itemKey(c);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      this.likeChildren.set(parent, counts);
+    }
+    return counts.get(itemKey(el)) ?? 1;
+  };
 
   private pushChildren(parent: Node): void {
     const first = parent.firstChild;
@@ -419,12 +462,36 @@ export class BlockWalker {
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
       const first = this.segments[0].node;
-      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first) });
+      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) });
     }
     this.parts = [];
     this.segments = [];
     this.length = 0;
   }
+}
+
+/**
+ * What the nearest ancestor of `node` that `test` gives a value for says, `none` when no ancestor does. Every
+ * ancestor looked at is cached with the answer, so the next block, which shares most of them, stops at once.
+ */
+function nearestAncestor<T>(node: Node, cache: Map<Node, T>, test: (el: Element) => T | null, none: T): T {
+  const path: Node[] = [];
+  let found = none;
+  for (let n = composedParent(node); n; n = composedParent(n)) {
+    const known = cache.get(n);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(n);
+    const value = n.nodeType === ELEMENT ? test(n as Element) : null;
+    if (value !== null) {
+      found = value;
+      break;
+    }
+  }
+  for (const n of path) cache.set(n, found);
+  return found;
 }
 
 /** The level of the heading that is the block element around `node` (`blockContainer`), else 0. */

@@ -742,7 +742,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     // entries that are not loose.
     const rule = nameRule(
       blocks.map((rec) => rec.context),
-      { furniture: blocks.map((rec) => rec.block.furniture), heading: blocks.map((rec) => rec.block.heading) },
+      { furniture: blocks.map((rec) => rec.block.furniture), heading: blocks.map((rec) => rec.block.heading), item: blocks.map((rec) => rec.block.item) },
       blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
     );
     blocks.forEach((rec, b) => {

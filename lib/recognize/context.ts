@@ -74,11 +74,13 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
  * is about it throughout.
  *
  * In the page's own text a name is shown within CONTEXT_BLOCKS blocks of a block that speaks of the attack (on a
- * page that does not name it in its lead, one in a section on it: LEAD_BLOCKS).
+ * page that does not name it in its lead, one in a section on it: LEAD_BLOCKS, and only in the same item: the rows
+ * of a table of 2024's attacks, the results of a search, the posts of a feed each have their own subject).
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-function nearBlocks(context: readonly BlockContext[], furniture: readonly boolean[], section: boolean[] | null, about: boolean): boolean[] {
+function nearBlocks(context: readonly BlockContext[], layout: PageLayout, section: boolean[] | null, about: boolean): boolean[] {
+  const { furniture = [], item = [] } = layout;
   const near = context.map(() => false);
   context.forEach((flags, i) => {
     if (furniture[i]) {
@@ -87,7 +89,7 @@ function nearBlocks(context: readonly BlockContext[], furniture: readonly boolea
     }
     if (!(flags & CONTEXT.speaks) || !about || (section && !section[i])) return;
     for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) {
-      if (!furniture[j]) near[j] = true;
+      if (!furniture[j] && (!section || (item[j] ?? 0) === (item[i] ?? 0))) near[j] = true;
     }
   });
   return near;
@@ -117,7 +119,7 @@ export function nameRule(context: readonly BlockContext[], layout: PageLayout, a
   // City' as a business district in an article on the town) waits like any other name.
   const waits = (block: number, loose: boolean) =>
     loose || !!furniture[block] || !about || (section !== null && !(context[block]! & CONTEXT.names));
-  return { near: nearBlocks(context, furniture, section, about), waits };
+  return { near: nearBlocks(context, layout, section, about), waits };
 }
 
 /**

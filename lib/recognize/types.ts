@@ -51,6 +51,8 @@ export interface PageLayout {
   furniture?: readonly boolean[];
   /** Per block, the level of the heading (h1-h6) it is the text of, 0 for other text. */
   heading?: readonly number[];
+  /** Per block, the independent item (a table row, a list entry, a feed post) it lies in, 0 for none. */
+  item?: readonly number[];
 }
 
 export interface PageResult {

@@ -160,6 +160,32 @@ describe('extractBlocks', () => {
       'Body text:0',
     ]);
   });
+  it('numbers the independent items a block lies in: table rows, list entries, like boxes of results or posts', () => {
+    html(
+      '<p>Intro</p>' +
+        '<table><tr><td>2 January</td><td>Kerman</td></tr><tr><td>22 March</td><td>Krasnogorsk</td></tr><tr><td>28 June</td><td>Dagestan</td></tr></table>' +
+        '<ul><li>One</li><li>Two</li><li>Three</li></ul>' +
+        // Search results: like boxes with a title and a snippet each.
+        '<div class="r"><h3>Result A</h3><div class="snip">a</div></div><div class="r"><h3>Result B</h3><div class="snip">b</div></div>' +
+        '<div class="r"><h3>Result C</h3><div class="snip">c</div></div>' +
+        // Paragraphs wrapped in like divs, and a list of two, are running text, not items.
+        '<div class="para">First paragraph</div><div class="para">Second paragraph</div><div class="para">Third paragraph</div>' +
+        '<ol><li>Alpha</li><li>Beta</li></ol>',
+    );
+    const blocks = extractBlocks(document.body);
+    const item = (text: string) => blocks.find((b) => b.text === text)!.item;
+    expect(item('Intro')).toBe(0);
+    expect(item('22 March')).toBe(item('Krasnogorsk'));
+    expect(new Set([item('2 January'), item('22 March'), item('28 June')]).size).toBe(3);
+    expect(new Set([item('One'), item('Two'), item('Three')]).size).toBe(3);
+    expect(item('Result B')).toBe(item('b'));
+    expect(item('Result B')).not.toBe(item('Result A'));
+    expect([item('One'), item('Result A')]).not.toContain(0);
+    expect([item('Second paragraph'), item('Alpha'), item('Beta')]).toEqual([0, 0, 0]);
+    // A rescan of part of the page (a walk from one row) numbers the row as the first walk did.
+    expect(extractBlocks(document.querySelectorAll('tr')[1]!).map((b) => b.item)).toEqual([item('22 March'), item('22 March')]);
+  });
+
   it('marks as furniture a box that opens with a heading such as "Read also", in the languages sites use', () => {
     html(
       '<div class="doboz"><div class="doboz-cim">Friss hírek</div><ul><li>Telefonon egyeztetett Putyinnal</li></ul></div>' +

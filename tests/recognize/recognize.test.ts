@@ -361,6 +361,32 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(laterShown.filter((m) => m.block === 23).map((m) => m.entity)).toEqual([]);
   });
 
+  it('on a page with a section on the attack, the rows and entries next to the one on it are read on their own', () => {
+    const filler = (i: number) => `Paragraph ${i}: the year brought elections, floods and a record harvest.`;
+    const rows = [
+      ['17 March', 'Vladimir Putin was declared the winner of the presidential election.'],
+      ['22 March', 'Gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack.'],
+      ['24 March', 'Alexander Bortnikov, the director of the FSB, blamed Ukraine for the attack.'],
+      ['25 March', 'Vladimir Putin visited a flooded region after the attack on the dam.'],
+    ];
+    const blocks = ['2024 in Russia', ...Array.from({ length: 16 }, (_, i) => filler(i + 1)), ...rows.flat()];
+    // Each row is an item: its date cell and its text share a number.
+    const item = blocks.map((_, i) => (i < 17 ? 0 : 1 + Math.floor((i - 17) / 2)));
+    const shown = (layout: { item?: number[] }, b: number) =>
+      recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    // Read as running text, the rows around the one on the attack take its context: Putin's election is marked,
+    // and so is his visit to the flood, next to the row on the FSB's claim.
+    expect([...shown({}, 18), ...shown({}, 24)]).toEqual(['putin', 'putin']);
+    // Read as the rows they are, the row on the attack and the one that speaks of it show their names; the rows on
+    // other subjects before and after them stay unmarked.
+    expect(shown({ item }, 20)).toEqual(expect.arrayContaining(['crocus-city-hall', 'isis-k']));
+    expect(shown({ item }, 22)).toEqual(expect.arrayContaining(['bortnikov', 'fsb']));
+    expect([...shown({ item }, 18), ...shown({ item }, 24)]).toEqual([]);
+    // On a page about the attack (it names it in its lead) the rows still read as one text.
+    const about = ['Crocus City Hall attack: a chronology', ...blocks.slice(1)];
+    expect(recognizeDetailed(about, table, { item }).result.mentions.filter((m) => m.block === 22).map((m) => m.entity)).toContain('bortnikov');
+  });
+
   it('on a page about the town, an ambiguous name alone does not open a section on the attack', () => {
     const filler = (i: number) => `Part ${i}: the town's optical works and its parks grew in those years.`;
     const blocks = [
