@@ -44,7 +44,7 @@ const SECTION_BEFORE = 1;
  * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
  * page names the attack in its lead.
  */
-function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[]): boolean[] | null {
+function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[], item: readonly number[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
   const headline = own.findIndex((i) => heading[i] === 1);
   const head = Math.max(0, headline - 1);
@@ -52,9 +52,12 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
   // The page's first words on the attack in its lead: a section's heading (h2-h6) there opens a section on it (an
   // analysis of another attack, a year in review), however much its paragraphs go on to say. A heading next to the
   // headline is its kicker or its standfirst (many sites set the standfirst in an h2).
-  const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
   const sectionHeading = (k: number) => heading[own[k]!]! > 1 && !(headline >= 0 && Math.abs(k - headline) === 1);
-  if (first >= 0 && !sectionHeading(first)) return null;
+  // A row of a box (a fact box's "compare: the Crocus City Hall attack", a table of the year's attacks) names the
+  // attack by the way: the page is about it only where its prose does. The item holding the headline is the story.
+  const row = (k: number) => item[own[k]!]! > 0 && (headline < 0 || item[own[k]!] !== item[own[headline]!]);
+  const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
+  if (first >= 0 && !sectionHeading(first) && !row(first)) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     // Only a block that names the attack opens a section: an ambiguous name alone (Picnic, Krasnogorsk, with nothing
@@ -114,7 +117,7 @@ export interface NameRule {
 export function nameRule(context: readonly BlockContext[], layout: PageLayout, anchored: boolean): NameRule {
   const { furniture = [], heading = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
-  const section = about ? attackSections(context, furniture, heading) : null;
+  const section = about ? attackSections(context, furniture, heading, layout.item ?? []) : null;
   // On a page with a section on the attack, an ambiguous name in a block that does not name the attack ('Crocus
   // City' as a business district in an article on the town) waits like any other name.
   const waits = (block: number, loose: boolean) =>

@@ -387,6 +387,33 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizeDetailed(about, table, { item }).result.mentions.filter((m) => m.block === 22).map((m) => m.entity)).toContain('bortnikov');
   });
 
+  it('a fact box whose row names the attack near the top opens a section on it, not a page about it', () => {
+    const filler = (i: number) => `Paragraph ${i}: the festival had drawn families from the whole region that evening.`;
+    const blocks = [
+      'One year after Solingen: what we know about the knife attack',
+      'At a glance',
+      'Date', '23 August 2024, around 9.40 pm',
+      'Victims', 'three dead, eight injured',
+      'Compare', 'The attack on Crocus City Hall near Moscow (March 2024)',
+      ...Array.from({ length: 14 }, (_, i) => filler(i + 1)),
+      'Since 2000 Vladimir Putin has named every attack in Russia an act of terror.',
+    ];
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 1 ? 2 : 0));
+    // The box's rows are items; in the second layout the whole story is one item of a feed, headline included.
+    const item = blocks.map((_, i) => (i >= 2 && i <= 7 ? 1 + Math.floor((i - 2) / 2) : 0));
+    const story = blocks.map(() => 9);
+    const shown = (layout: { heading: number[]; item?: number[] }) =>
+      recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === 22).map((m) => m.entity);
+    // Read as running text, the row is the page's first words on the attack, in its lead: about it throughout.
+    expect(shown({ heading })).toContain('putin');
+    // Read as a row of a box, it names the attack by the way: Putin, far below, is not marked.
+    expect(shown({ heading, item })).toEqual([]);
+    expect(recognizeDetailed(blocks, table, { heading, item }).result.mentions.filter((m) => m.block === 7).map((m) => m.entity)).toContain('crocus-city-hall');
+    // A story that is itself an item (an article among the next ones a site appends) is still the story.
+    const about = ['The attack on Crocus City Hall: one year on', ...blocks.slice(1)];
+    expect(recognizeDetailed(about, table, { heading, item: story }).result.mentions.filter((m) => m.block === 22).map((m) => m.entity)).toContain('putin');
+  });
+
   it('on a page about the town, an ambiguous name alone does not open a section on the attack', () => {
     const filler = (i: number) => `Part ${i}: the town's optical works and its parks grew in those years.`;
     const blocks = [
