@@ -88,7 +88,7 @@ const FURNITURE_ROLES: ReadonlySet<string> = new Set(['navigation', 'complementa
  * starts the name, after at most a short or a known prefix, so "with-sidebar" (a layout holding the article) is not one.
  */
 const FURNITURE_NAME =
-  /^(?:(?:[a-z]{1,2}|js|site|global|main|page|inline|print|article|story|post|entry|content|news|box|module)[-_])?(?:side-?bar|related|most-?read|most-?popular|most-?viewed|popular|trending|ticker|running-?line|flash-?news|news-?flow|gundong|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navigation|menu|footer|teasers?|promo|newsletter|comments?|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
+  /^(?:(?:[a-z]{1,2}|js|site|global|main|page|inline|print|article|story|post|entry|content|news|box|module)[-_])?(?:side-?bar|related|most-?read|most-?popular|most-?viewed|popular|trending|ticker|running-?line|flash-?news|news-?flow|fil-?info|gundong|breaking(?:-?news)?|bread-?crumbs?|nav|navbar|navbox|navigation|menu|footer|teasers?|promo|recommend(?:ed|ations?)?|newsletter|comments?|comentarios|commentaires|kommentare|komentarze|commenti|share|sharing|social|widget|tags|also-?read|read-?also|read-?more|more-?(?:news|stories))(?:$|[-_])/i;
 /** Never furniture by name: the page's main containers. */
 const MAIN_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 
@@ -297,6 +297,8 @@ export class BlockWalker {
   private length = 0;
   /** Whether a node's subtree is furniture, for the ancestors looked up so far (blocks share most of them). */
   private readonly inFurniture = new Map<Node, boolean>();
+  /** How many blocks in a row, up to the last one, are each one link (`linkRun`). */
+  private links = 0;
   /** The item a node lies in, for the ancestors looked up so far (0: none). */
   private readonly inItem = new Map<Node, number>();
   /** Per parent looked at, how many of its children share each `itemKey`. */
@@ -456,18 +458,42 @@ export class BlockWalker {
     if (first) this.push(first, true);
   }
 
+  /**
+   * A run of LINK_RUN blocks or more that are each one link and nothing else (the list of other stories under a
+   * text-only or AMP page, links set one per line) is furniture, whatever its markup.
+   */
+  private linkRun(block: TextBlock): void {
+    if (!isLinkOnly(block)) {
+      this.links = 0;
+      return;
+    }
+    this.links++;
+    if (this.links < LINK_RUN) return;
+    const n = this.blocks.length;
+    for (let k = this.links === LINK_RUN ? n - LINK_RUN : n - 1; k < n; k++) this.blocks[k]!.furniture = true;
+  }
+
   private flush(): void {
     if (!this.segments.length) return;
     const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
       const first = this.segments[0].node;
-      this.blocks.push({ text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) });
+      const block = { text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
+      this.blocks.push(block);
+      this.linkRun(block);
     }
     this.parts = [];
     this.segments = [];
     this.length = 0;
   }
+}
+
+const LINK_RUN = 3;
+
+/** Whether all of a block's text (leaving out white space) lies in links. */
+function isLinkOnly(block: TextBlock): boolean {
+  return block.segments.every((s) => !/\S/.test(s.node.data) || s.node.parentElement?.closest('a') != null);
 }
 
 /**

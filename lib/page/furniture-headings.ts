@@ -9,10 +9,12 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'related', 'related articles', 'related stories', 'related news', 'related content', 'read also', 'also read',
   'read more', 'see also', 'more on this story', 'more on this topic', 'most read', 'most popular', 'most viewed',
   'trending', 'trending now', 'latest news', 'latest stories', 'top stories', 'recommended', 'recommended for you',
-  'you may also like', 'you might also like', 'more stories', 'more news', 'editor\'s picks',
+  'you may also like', 'you might also like', 'more stories', 'more news', 'editor\'s picks', 'more for you',
+  'you may have missed', 'sponsored stories', 'promoted stories', 'around the web', 'from our partners',
   // ru, uk, be, bg, sr, mk
   'читайте также', 'читайте еще', 'читайте ещё', 'по теме', 'новости по теме', 'смотрите также', 'самое читаемое',
-  'популярное', 'последние новости', 'лента новостей', 'материалы по теме',
+  'популярное', 'последние новости', 'лента новостей', 'материалы по теме', 'рекомендации', 'рекомендуем',
+  'вам может понравиться', 'рекомендуємо', 'вам також може сподобатися',
   'читайте також', 'по темі', 'новини за темою', 'популярне', 'останні новини', 'дивіться також',
   'чытайце таксама', 'прочетете още', 'още по темата', 'най-четени', 'свързани новини',
   'прочитајте још', 'најчитаније', 'повезане вести', 'прочитајте и',
@@ -37,7 +39,7 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'kapcsolódó cikkek', 'legolvasottabb', 'ezt is ajánljuk', 'olvassa el ezt is',
   // el, tr, az, ka, hy, kk, uz
   'διαβάστε επίσης', 'δείτε επίσης', 'τα πιο δημοφιλή', 'σχετικά άρθρα', 'ayrıca okuyun', 'en çok okunanlar',
-  'ilgili haberler', 'benzer haberler', 'bunlar da ilginizi çekebilir', 'həmçinin oxuyun', 'ən çox oxunanlar',
+  'çok okunanlar', 'ilgili haberler', 'benzer haberler', 'bunlar da ilginizi çekebilir', 'həmçinin oxuyun', 'ən çox oxunanlar',
   'ასევე წაიკითხეთ', 'კითხვადი', 'կարդացեք նաև', 'ամենաընթերցվածը', 'тағы оқыңыз', 'көп оқылғандар',
   "shuningdek o'qing", "ko'p o'qilganlar",
   // ar, fa, he, ur, hi, bn
@@ -45,19 +47,24 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'مطالب مرتبط', 'اخبار مرتبط', 'עוד בנושא', 'הכי נקראים', 'כתבות נוספות', 'یہ بھی پڑھیں', 'यह भी पढ़ें',
   'ये भी पढ़ें', 'संबंधित खबरें', 'আরও পড়ুন',
   // zh, ja, ko, vi, th, id, ms, tl, sw
-  '相关阅读', '延伸阅读', '相关新闻', '热门文章', '推荐阅读', '相關閱讀', '延伸閱讀', '相關新聞', '熱門文章',
+  '相关阅读', '延伸阅读', '相关新闻', '热门文章', '推荐阅读', '相关推荐', '为你推荐', '热点', '热点新闻', '相關閱讀', '延伸閱讀', '相關新聞', '熱門文章',
   '関連記事', 'あわせて読みたい', 'よく読まれている記事', 'アクセスランキング', '관련 기사', '관련기사',
   '많이 본 뉴스', '함께 볼 기사', 'xem thêm', 'tin liên quan', 'đọc nhiều nhất', 'tin mới nhất',
   'ข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'baca juga', 'berita terkait', 'terpopuler', 'berita terkini',
   'artikel berkaitan', 'basahin din', 'habari zaidi', 'soma pia',
   // Tickers of breaking news, as sites label them
   'breaking news', 'just in', 'news ticker', 'срочно', 'молния', 'бегущая строка', 'терміново', 'eilmeldung',
-  'dernière minute', 'flash info', 'última hora', "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
+  'dernière minute', 'flash info', 'en continu', 'fil info', "fil d'info", 'net binnen', 'última hora', "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
   'son dakika', 'pilne', 'τελευταία νέα', 'έκτακτο', 'عاجل', 'فوری', 'מבזקים', '速報', '快讯', '滚动', '滚动新闻',
   '속보',
+  // Readers' comments under the article: each its own item
+  'comments', 'reader comments', 'комментарии', 'коментарі', 'kommentare', 'commentaires', 'comentarios',
+  'comentários', 'commenti', 'komentarze', 'komentáře', 'hozzászólások', 'reacties', 'kommentarer', 'yorumlar',
+  'σχόλια', 'التعليقات', 'تعليقات', 'نظرات', 'תגובות', 'टिप्पणियाँ', '评论', '評論', 'コメント', '댓글', 'komentar',
 ]);
 
 /** Whether `text` (a box's first child) is one of FURNITURE_HEADINGS, whole. */
 export function isFurnitureHeading(text: string): boolean {
-  return FURNITURE_HEADINGS.has(text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase());
+  // Lower-casing a Turkish dotted capital İ ("SON DAKİKA") leaves a combining dot behind.
+  return FURNITURE_HEADINGS.has(text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase().replace(/\u0307/gu, ''));
 }

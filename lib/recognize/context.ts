@@ -46,18 +46,24 @@ const SECTION_BEFORE = 1;
  */
 function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[], item: readonly number[]): boolean[] | null {
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
-  const headline = own.findIndex((i) => heading[i] === 1);
+  // The headline: the first h1, or on a page without one (portals that set the title in an h2), the first h2.
+  const h1 = own.findIndex((i) => heading[i] === 1);
+  const headline = h1 >= 0 ? h1 : own.findIndex((i) => heading[i] === 2);
   const head = Math.max(0, headline - 1);
   const inLead = (k: number) => k < LEAD_BLOCKS || (k >= head && k < head + LEAD_BLOCKS);
   // The page's first words on the attack in its lead: a section's heading (h2-h6) there opens a section on it (an
   // analysis of another attack, a year in review), however much its paragraphs go on to say. A heading next to the
   // headline is its kicker or its standfirst (many sites set the standfirst in an h2).
-  const sectionHeading = (k: number) => heading[own[k]!]! > 1 && !(headline >= 0 && Math.abs(k - headline) === 1);
+  const sectionHeading = (k: number) => heading[own[k]!]! > 1 && !(headline >= 0 && Math.abs(k - headline) <= 1);
   // A row of a box (a fact box's "compare: the Crocus City Hall attack", a table of the year's attacks) names the
   // attack by the way: the page is about it only where its prose does. The item holding the headline is the story.
   const row = (k: number) => item[own[k]!]! > 0 && (headline < 0 || item[own[k]!] !== item[own[headline]!]);
+  // A page that names the attack once, under one of its sub-headings, tells it in passing (a story on a migration
+  // law: "after the Crocus City Hall attack, checks were tightened"), however near the top that sub-heading is.
+  const subheading = own.findIndex((_, k) => k > headline && sectionHeading(k));
+  const inPassing = (k: number) => subheading >= 0 && k > subheading && own.filter((i) => context[i]! & CONTEXT.names).length === 1;
   const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
-  if (first >= 0 && !sectionHeading(first) && !row(first)) return null;
+  if (first >= 0 && !sectionHeading(first) && !row(first) && !inPassing(first)) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
     // Only a block that names the attack opens a section: an ambiguous name alone (Picnic, Krasnogorsk, with nothing
@@ -83,17 +89,24 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
  * item names the attack, not because the article next to it speaks of it.
  */
 function nearBlocks(context: readonly BlockContext[], layout: PageLayout, section: boolean[] | null, about: boolean): boolean[] {
-  const { furniture = [], item = [] } = layout;
+  const { furniture = [], item = [], heading = [] } = layout;
   const near = context.map(() => false);
+  const subheading = (b: number) => (heading[b] ?? 0) > 1 && !furniture[b];
   context.forEach((flags, i) => {
     if (furniture[i]) {
       if (flags & CONTEXT.names) near[i] = true;
       return;
     }
     if (!(flags & CONTEXT.speaks) || !about || (section && !section[i])) return;
-    for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) {
+    const reach = (j: number) => {
       if (!furniture[j] && (!section || (item[j] ?? 0) === (item[i] ?? 0))) near[j] = true;
+    };
+    if (!section) {
+      for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) reach(j);
+      return;
     }
+    for (let j = i; j >= Math.max(0, i - CONTEXT_BLOCKS) && (j === i || !subheading(j + 1)); j--) reach(j);
+    for (let j = i + 1; j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS) && !subheading(j); j++) reach(j);
   });
   return near;
 }

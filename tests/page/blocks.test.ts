@@ -132,7 +132,7 @@ describe('extractBlocks', () => {
   it('marks a table of contents (a list of links into the page) as furniture, not a list of links elsewhere', () => {
     html(
       '<p>Contents</p><ol><li><a href="#what">What happened</a></li><li><a href="#crocus">In the shadow of Crocus</a><ul><li><a href="#c1">Claims</a></li></ul></li></ol>' +
-        '<ul><li><a href="/world/1">Elsewhere</a></li><li><a href="/world/2">Further</a></li></ul>' +
+        '<p>Intro</p><ul><li><a href="/world/1">Elsewhere</a></li><li><a href="/world/2">Further</a></li></ul>' +
         '<ul><li>Step one: <a href="#fn1">note</a></li><li>Step two</li></ul>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
@@ -140,10 +140,33 @@ describe('extractBlocks', () => {
       'What happened:true',
       'In the shadow of Crocus:true',
       'Claims:true',
+      'Intro:false',
       'Elsewhere:false',
       'Further:false',
       'Step one: note:false',
       'Step two:false',
+    ]);
+  });
+
+  it('marks a run of three or more blocks that are each one link as furniture, however they are set', () => {
+    html(
+      '<p>The four suspects were remanded in custody, the <a href="/court">court</a> said.</p>' +
+        // A text-only page: the other stories as links, one per line.
+        '<a href="/1">Putin wins the presidential election</a><br><a href="/2">Drones over Moscow</a><br><a href="/3">Spartak Moscow sign a striker</a>' +
+        '<p>Sources</p><ul><li><a href="/a">Reuters</a></li><li> <a href="/b">TASS</a> </li></ul>' +
+        '<p>Text after them</p><p><a href="/x">A paragraph that is a link</a></p>',
+    );
+    expect(extractBlocks(document.body).map((b) => `${b.text.trim()}:${b.furniture}`)).toEqual([
+      'The four suspects were remanded in custody, the court said.:false',
+      'Putin wins the presidential election:true',
+      'Drones over Moscow:true',
+      'Spartak Moscow sign a striker:true',
+      'Sources:false',
+      // Two links in a row, or one, are not yet a list of other stories.
+      'Reuters:false',
+      'TASS:false',
+      'Text after them:false',
+      'A paragraph that is a link:false',
     ]);
   });
 
@@ -194,7 +217,10 @@ describe('extractBlocks', () => {
         // An article section with a heading of its own, and a paragraph that merely opens with a bold word.
         '<section><h2>Reactions</h2><p>Leaders condemned the attack.</p></section><p><b>Главное</b> — не паниковать.</p>' +
         // A paragraph whose first link, after text of its own, reads like such a heading.
-        '<p>The hashtag trended under <a href="#">Trending</a> within an hour.</p>',
+        '<p>The hashtag trended under <a href="#">Trending</a> within an hour.</p>' +
+        // A Turkish ticker in capitals (lower-cased, its dotted İ leaves a combining dot), readers' comments.
+        '<div class="manset"><b>SON DAKİKA</b> Putin Ankara\'ya geliyor</div>' +
+        '<section><h2>Comentários</h2><p>Putin andando a cavalo</p></section>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
       'Friss hírek:true',
@@ -206,6 +232,9 @@ describe('extractBlocks', () => {
       'Leaders condemned the attack.:false',
       'Главное — не паниковать.:false',
       'The hashtag trended under Trending within an hour.:false',
+      "SON DAKİKA Putin Ankara'ya geliyor:true",
+      'Comentários:true',
+      'Putin andando a cavalo:true',
     ]);
   });
 
@@ -218,7 +247,9 @@ describe('extractBlocks', () => {
         '<div id="comments"><div class="comment__body">A reader</div></div>' +
         '<div class="sidebar-hero"><h1>Headline in a box named like a sidebar</h1><p>Lead</p></div>' +
         '<div class="tags">Tags: Moscow</div><div class="site-footer">About us</div><div class="share-tools">Share</div>' +
-        '<div class="print-related no-print"><h3>Saistītie raksti</h3></div><section class="article-sidebar"><p>Box</p></section></div>',
+        '<div class="print-related no-print"><h3>Saistītie raksti</h3></div><section class="article-sidebar"><p>Box</p></section>' +
+        '<table class="navbox"><tr><td>Terror attacks in Russia</td></tr></table><section class="recommend_area"><p>Picks</p></section>' +
+        '<div class="fil-info">En continu</div><div class="comentarios"><p>Um leitor</p></div></div>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
       'Body Exclusive:false',
@@ -232,6 +263,10 @@ describe('extractBlocks', () => {
       'Share:true',
       'Saistītie raksti:true',
       'Box:true',
+      'Terror attacks in Russia:true',
+      'Picks:true',
+      'En continu:true',
+      'Um leitor:true',
     ]);
     document.body.className = '';
   });

@@ -414,6 +414,69 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(recognizeDetailed(about, table, { heading, item: story }).result.mentions.filter((m) => m.block === 22).map((m) => m.entity)).toContain('putin');
   });
 
+  it('on a page with a section on the attack, a sub-heading ends what the section reaches', () => {
+    const filler = (i: number) => `Paragraph ${i}: Tajik workers sent home a third of the country's income that year.`;
+    const blocks = [
+      'Remittances to Tajikistan: a record year',
+      ...Array.from({ length: 16 }, (_, i) => filler(i + 1)),
+      'Emomali Rahmon met Vladimir Putin in Moscow to discuss the quotas for workers.',
+      'After March',
+      'After gunmen attacked Crocus City Hall, Russian police checked thousands of Tajik workers.',
+      'Investigators said the attack had been planned for weeks.',
+      'The Tajik Foreign Ministry called the reports of new suspects fake.',
+      'Money from Russia',
+      'Vladimir Putin said the attack would not change the rules for workers.',
+    ];
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 18 || i === 22 ? 2 : 0));
+    const shown = (b: number) => recognizeDetailed(blocks, table, { heading }).result.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    // The section's own paragraphs show their names...
+    expect(shown(19)).toContain('crocus-city-hall');
+    expect(shown(21)).toContain('tajikistan-mfa');
+    // ...but not the paragraph above its heading, nor the next section, for all that both lie within three blocks
+    // of a paragraph that speaks of the attack.
+    expect([...shown(17), ...shown(23)]).toEqual([]);
+  });
+
+  it('a page that names the attack once, under a sub-heading, tells it in passing', () => {
+    const filler = (i: number) => `Paragraph ${i}: the new law sets a language test and a register of workers.`;
+    const law = [
+      'Russia tightens its migration law: what changes for Tajik workers',
+      'Vladimir Putin signed the law on Monday; it takes effect in January.',
+      ...Array.from({ length: 3 }, (_, i) => filler(i + 1)),
+      "Moscow's case",
+      'Dmitry Peskov said the law would bring order to migration.',
+      'Since the attack on Crocus City Hall, police have checked migrants more often.',
+      ...Array.from({ length: 3 }, (_, i) => filler(i + 4)),
+      'Maria Zakharova said the Tajik government had been consulted on the attack on its workers\' rights.',
+    ];
+    const heading = law.map((_, i) => (i === 0 ? 1 : i === 5 ? 2 : 0));
+    const shown = (blocks: string[], b: number) =>
+      recognizeDetailed(blocks, table, { heading }).result.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    expect(shown(law, 7)).toContain('crocus-city-hall');
+    // Read as about the attack throughout, the paragraph on Zakharova, which speaks of an attack on rights, would
+    // show her name; as a page that mentions the attack in passing, it does not, nor does Putin above.
+    expect([...shown(law, 1), ...shown(law, 11)]).toEqual([]);
+    // A story that names the attack twice is about it, sub-heading or not.
+    const story = [...law];
+    story[9] = 'Relatives of the victims of the Crocus City Hall attack asked for the same checks.';
+    expect(shown(story, 11)).toContain('zakharova');
+  });
+
+  it('takes the first h2 as the headline of a page that has no h1', () => {
+    const blocks = [
+      'Moscow concert hall attack: 137 dead, IS claims responsibility',
+      'By our correspondent',
+      ...Array.from({ length: 18 }, (_, i) => `Paragraph ${i + 1}: rescuers searched the ruins through the night after the attack.`),
+      'Maria Zakharova asked on what grounds Washington ruled Ukraine out.',
+    ];
+    const shown = (heading: number[]) =>
+      recognizeDetailed(blocks, table, { heading }).result.mentions.filter((m) => m.block === 20).map((m) => m.entity);
+    // Set in an h2, the headline is the headline, not a section heading: the page is about the attack throughout.
+    expect(shown(blocks.map((_, i) => (i === 0 ? 2 : 0)))).toContain('zakharova');
+    // On a page with an h1 further down, the same h2 is a section heading.
+    expect(shown(blocks.map((_, i) => (i === 19 ? 1 : i === 0 ? 2 : 0)))).toEqual([]);
+  });
+
   it('on a page about the town, an ambiguous name alone does not open a section on the attack', () => {
     const filler = (i: number) => `Part ${i}: the town's optical works and its parks grew in those years.`;
     const blocks = [
