@@ -345,6 +345,12 @@ export const Recognition = z.object({
      * cue groups and of the weights (each at least 0.5) of the entities it mentions.
      */
     topical: z.number().optional(),
+    /**
+     * Topical evidence with which a page that names the venue or the event but scores below the threshold (its cues
+     * speak of the owners' business, the band, the town) is about the attack in sections only: an encyclopedia
+     * article on Aras Agalarov with a section on the attack. Absent: such a page is not about it at all.
+     */
+    aside: z.number().optional(),
     strongEvent: z.number(),
     strongVenue: z.number(),
     weak: z.number(),

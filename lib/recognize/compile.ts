@@ -336,7 +336,7 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
     gap: rec.scripts.gap,
     pre,
     px,
-    w: [w.threshold, w.strongEvent, w.strongVenue, w.weak, w.description, w.topical ?? 0],
+    w: [w.threshold, w.strongEvent, w.strongVenue, w.weak, w.description, w.topical ?? 0, w.aside ?? 0],
     quick: '',
     ...(rec.quietTypes?.length ? { q: rec.quietTypes } : {}),
   };

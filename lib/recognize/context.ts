@@ -22,19 +22,23 @@ function mainAbout(context: readonly BlockContext[], furniture: readonly boolean
  * Whether a block names the attack: an anchor (the event, the venue, a gunman, an ambiguous name with evidence),
  * or an ambiguous name where nothing else speaks of an attack (no evidence flag: then only an anchor made it speak).
  */
-const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || flags === CONTEXT.speaks;
+const namesAttack = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 || (flags & CONTEXT.all) === CONTEXT.speaks;
+
+/** Whether a block names the attack with evidence of it (not the venue alone: "Miss Universe 2013 at Crocus City Hall"). */
+const opensSection = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 && (flags & CONTEXT.evidence) !== 0;
 
 /**
  * A page whose own text names the attack in its lead (first in its prose, not in a section's heading) is about it
  * throughout. The lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its
- * headline (its first h1 there) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up
+ * headline (its first h1 there, or its first h2 when it has none) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up
  * stories often name the venue only in their third paragraph), however many consent notices, tickers and
  * breadcrumbs come above the headline. On such a page every block that speaks of an attack gives context. On any
- * other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack) a block that speaks
- * of an attack without naming this one gives context only in a section on it: up to SECTION_BLOCKS blocks after
- * one that names it, and the block just before (a section opens where it is first named: what comes before it is
- * the previous subject). The paragraphs on the Kabul airport bombing or the 2002 theatre siege are not about this
- * attack.
+ * other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack, one whose cues
+ * are about something else: CONTEXT.aside) a block that speaks of an attack without naming this one gives context
+ * only in a section on it: up to SECTION_BLOCKS blocks after one that names it with evidence (`opensSection`), and
+ * the block just before (a section opens where it is first named: what comes before it is the previous subject),
+ * and never past a sub-heading (`nearBlocks`). The paragraphs on the Kabul airport bombing or the 2002 theatre
+ * siege are not about this attack.
  */
 const LEAD_BLOCKS = 15;
 const SECTION_BLOCKS = 3;
@@ -63,12 +67,14 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
   const subheading = own.findIndex((_, k) => k > headline && sectionHeading(k));
   const inPassing = (k: number) => subheading >= 0 && k > subheading && own.filter((i) => context[i]! & CONTEXT.names).length === 1;
   const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
-  if (first >= 0 && !sectionHeading(first) && !row(first) && !inPassing(first)) return null;
+  // A page the recognizer found to be about something else, naming the attack firmly, has sections only.
+  const aside = context.some((flags) => flags & CONTEXT.aside);
+  if (first >= 0 && !sectionHeading(first) && !row(first) && !inPassing(first) && !aside) return null;
   const inSection = context.map(() => false);
   own.forEach((i, k) => {
-    // Only a block that names the attack opens a section: an ambiguous name alone (Picnic, Krasnogorsk, with nothing
-    // about an attack beside it) is the subject of a page about the band or the town.
-    if (!(context[i]! & CONTEXT.names)) return;
+    // Only a block that names the attack with evidence opens a section: an ambiguous name alone (Picnic,
+    // Krasnogorsk) is the subject of a page about the band or the town, the venue alone a place of its history.
+    if (!opensSection(context[i]!)) return;
     for (let d = -SECTION_BEFORE; d <= SECTION_BLOCKS; d++) {
       const j = own[k + d];
       if (j !== undefined) inSection[j] = true;
@@ -121,7 +127,7 @@ export interface NameRule {
   /**
    * Whether a name in `block` is shown only where `near` says so: a loose name, any name in furniture, every name
    * while the page's own text is not about the attack, and on a page with a section on it every name in a block
-   * that does not name it. Anchors in the page's own text are shown otherwise.
+   * that does not name it with evidence (`opensSection`). Anchors in the page's own text are shown otherwise.
    */
   waits(block: number, loose: boolean): boolean;
   near: boolean[];
@@ -131,10 +137,11 @@ export function nameRule(context: readonly BlockContext[], layout: PageLayout, a
   const { furniture = [], heading = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
   const section = about ? attackSections(context, furniture, heading, layout.item ?? []) : null;
-  // On a page with a section on the attack, an ambiguous name in a block that does not name the attack ('Crocus
-  // City' as a business district in an article on the town) waits like any other name.
+  // On a page with a section on the attack, a name in a block that does not name the attack with evidence ('Crocus
+  // City' as a business district in an article on the town, the venue as the stage of Miss Universe 2013) waits
+  // like any other name.
   const waits = (block: number, loose: boolean) =>
-    loose || !!furniture[block] || !about || (section !== null && !(context[block]! & CONTEXT.names));
+    loose || !!furniture[block] || !about || (section !== null && !opensSection(context[block]!));
   return { near: nearBlocks(context, layout, section, about), waits };
 }
 

@@ -525,7 +525,7 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
   const matches = blocks.map((b) => matchBlock(b, table, c));
 
   // Page score.
-  const [threshold, wEvent, wVenue, wWeak, wDesc, needTopical] = table.w;
+  const [threshold, wEvent, wVenue, wWeak, wDesc, needTopical, asideTopical] = table.w;
   const strengths = new Set<number>();
   const entities = new Set<number>();
   const cueSet = new Set<number>();
@@ -570,7 +570,11 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
   let evidence = strengths.has(STRENGTH.event);
   for (const ei of entities) if (isEvidenceEntity(table, ei)) evidence = true;
   for (const [gi] of perGroup) if (isEvidenceGroup(table, gi)) evidence = true;
-  const about = anchored && evidence && score >= threshold && (firmAnchor || topical >= needTopical);
+  const scored = anchored && evidence && score >= threshold && (firmAnchor || topical >= needTopical);
+  // Firmly named with strong evidence, on a page whose cues are about something else: about it in sections only
+  // (CONTEXT.aside, lib/recognize/context.ts).
+  const aside = !scored && firmAnchor && evidence && asideTopical > 0 && topical >= asideTopical;
+  const about = scored || aside;
   const mentions: BlockMention[] = [];
   if (about) {
     matches.forEach(({ norm, m }, block) => {
@@ -601,7 +605,7 @@ function recognizeScored(blocks: readonly string[], table: MatcherTable): { resu
       }
     });
   }
-  const context = matches.map(({ m }) => contextOf(m, table));
+  const context = matches.map(({ m }) => contextOf(m, table) | (aside ? CONTEXT.aside : 0));
   return { result: { about, mentions, context }, score: { score, topical, anchored, firm: firmAnchor } };
 }
 

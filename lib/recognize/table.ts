@@ -74,9 +74,10 @@ export interface MatcherTable {
   pre: [script: number, letters: string, max: number][];
   /**
    * Scores: [threshold, strong event, venue name, weak name, description, topical evidence needed when the only
-   * anchors are weak names or descriptions].
+   * anchors are weak names or descriptions, topical evidence that makes a page below the threshold with a firm
+   * anchor about the attack in sections only (0: never)].
    */
-  w: [threshold: number, event: number, venue: number, weak: number, description: number, topical: number];
+  w: [threshold: number, event: number, venue: number, weak: number, description: number, topical: number, aside: number];
   /**
    * One regular expression (source, flags `iu`: see quick.ts) that every page with a possible anchoring mention matches, to be
    * tested against the page text with `quickCheck` (which first removes soft hyphens, zero-width characters and the

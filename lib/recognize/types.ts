@@ -40,9 +40,11 @@ export interface BlockMention extends Mention {
  * - `names`: it names this attack (the event, the venue, a gunman, or an ambiguous name next to an attack word or
  *   such a group): what a sidebar headline or a menu item needs for its names to be shown;
  * - `evidence`: evidence of the attack (an attack word, the date, the toll, the event's name, a gunman, a group
- *   such as IS-K): what the page's own text needs for anything in it to be shown.
+ *   such as IS-K): what the page's own text needs for anything in it to be shown;
+ * - `aside` (set on every block of such a page): the page's cues say it is about something else (the owners'
+ *   business, the band, the town), but it names the attack firmly with strong evidence: it has sections on it.
  */
-export const CONTEXT = { none: 0, speaks: 1, names: 2, evidence: 4, all: 7 } as const;
+export const CONTEXT = { none: 0, speaks: 1, names: 2, evidence: 4, all: 7, aside: 8 } as const;
 export type BlockContext = number;
 
 /** How a page's blocks are laid out, where known (lib/page/blocks.ts reads it from the DOM). */

@@ -462,6 +462,34 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(shown(story, 11)).toContain('zakharova');
   });
 
+  it("a page whose cues are the owners' business but which names the attack with strong evidence shows its section on it", () => {
+    const blocks = [
+      'Aras Agalarov',
+      'Aras Agalarov is a property developer, the founder of Crocus Group.',
+      'His company built the Crocus Expo exhibition centre, the largest trade fair venue near Moscow, and a shopping mall.',
+      'In 2013 the Miss Universe pageant was held at Crocus City Hall; Agalarov met the pageant owner there.',
+      'Revenue from the exhibitors and the mall grew every year; the developer won a contract for two stadiums.',
+      'His son Emin Agalarov, a singer, is the vice-president of Crocus Group.',
+      'Attack on Crocus City Hall',
+      'On 22 March 2024 gunmen attacked Crocus City Hall in Krasnogorsk during a concert by Picnic, killing 145 people; the Islamic State claimed the attack through Amaq.',
+      'Vladimir Putin blamed Ukraine; Andrei Vorobyov, the governor, said the hall would be demolished.',
+      'Later years',
+      'Emin Agalarov went on touring; Crocus Group held trade fairs again at the exhibition centre.',
+    ];
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : i === 6 || i === 9 ? 2 : 0));
+    const res = recognizeDetailed(blocks, table, { heading });
+    const shown = (b: number) => res.result.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    // The cues (a trade fair, a mall, a pageant, a developer) outweigh the attack: scored alone, the page is not
+    // about it, yet it names the venue and the attack with its date, its toll and who claimed it.
+    expect(res.score.score).toBeLessThan(table.w[0]);
+    expect(shown(7)).toEqual(expect.arrayContaining(['crocus-city-hall', 'krasnogorsk', 'picnic', 'islamic-state', 'amaq']));
+    expect(shown(8)).toEqual(expect.arrayContaining(['putin', 'vorobyov']));
+    // Only that section: not the pageant at the venue, nor the son, the company and its fairs before and after it.
+    expect([...shown(1), ...shown(3), ...shown(5), ...shown(10)]).toEqual([]);
+    // With nothing but the venue's business, the page is about nothing the extension shows.
+    expect(recognizeDetailed(blocks.slice(0, 6), table, {}).result.mentions).toEqual([]);
+  });
+
   it('takes the first h2 as the headline of a page that has no h1', () => {
     const blocks = [
       'Moscow concert hall attack: 137 dead, IS claims responsibility',
