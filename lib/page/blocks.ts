@@ -180,6 +180,14 @@ function isItem(el: Element, count: (el: Element) => number): boolean {
   return blocks >= 2 && count(el) >= ITEM_SIBLINGS;
 }
 
+/** Blocks in a row that are links and nothing else, from which on they are a list of links (`linkRun`). */
+const LINK_RUN = 3;
+
+/** Whether all of a block's text (leaving out white space) lies in links. */
+function isLinkOnly(block: TextBlock): boolean {
+  return block.segments.every((s) => !/\S/.test(s.node.data) || s.node.parentElement?.closest('a') != null);
+}
+
 /** Item numbers by element, shared by every walk: a rescan of part of the page numbers its items as the first walk did. */
 const itemNumbers = new WeakMap<Element, number>();
 let lastItemNumber = 0;
@@ -459,7 +467,7 @@ export class BlockWalker {
   }
 
   /**
-   * A run of LINK_RUN blocks or more that are each one link and nothing else (the list of other stories under a
+   * A run of LINK_RUN blocks or more that are each links and nothing else (the list of other stories under a
    * text-only or AMP page, links set one per line) is furniture, whatever its markup.
    */
   private linkRun(block: TextBlock): void {
@@ -487,13 +495,6 @@ export class BlockWalker {
     this.segments = [];
     this.length = 0;
   }
-}
-
-const LINK_RUN = 3;
-
-/** Whether all of a block's text (leaving out white space) lies in links. */
-function isLinkOnly(block: TextBlock): boolean {
-  return block.segments.every((s) => !/\S/.test(s.node.data) || s.node.parentElement?.closest('a') != null);
 }
 
 /**

@@ -39,7 +39,8 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'kapcsolódó cikkek', 'legolvasottabb', 'ezt is ajánljuk', 'olvassa el ezt is',
   // el, tr, az, ka, hy, kk, uz
   'διαβάστε επίσης', 'δείτε επίσης', 'τα πιο δημοφιλή', 'σχετικά άρθρα', 'ayrıca okuyun', 'en çok okunanlar',
-  'çok okunanlar', 'ilgili haberler', 'benzer haberler', 'bunlar da ilginizi çekebilir', 'həmçinin oxuyun', 'ən çox oxunanlar',
+  'çok okunanlar', 'ilgili haberler', 'benzer haberler', 'bunlar da ilginizi çekebilir', 'həmçinin oxuyun',
+  'ən çox oxunanlar',
   'ასევე წაიკითხეთ', 'კითხვადი', 'կարդացեք նաև', 'ամենաընթերցվածը', 'тағы оқыңыз', 'көп оқылғандар',
   "shuningdek o'qing", "ko'p o'qilganlar",
   // ar, fa, he, ur, hi, bn
@@ -47,14 +48,16 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'مطالب مرتبط', 'اخبار مرتبط', 'עוד בנושא', 'הכי נקראים', 'כתבות נוספות', 'یہ بھی پڑھیں', 'यह भी पढ़ें',
   'ये भी पढ़ें', 'संबंधित खबरें', 'আরও পড়ুন',
   // zh, ja, ko, vi, th, id, ms, tl, sw
-  '相关阅读', '延伸阅读', '相关新闻', '热门文章', '推荐阅读', '相关推荐', '为你推荐', '热点', '热点新闻', '相關閱讀', '延伸閱讀', '相關新聞', '熱門文章',
+  '相关阅读', '延伸阅读', '相关新闻', '热门文章', '推荐阅读', '相关推荐', '为你推荐', '热点', '热点新闻',
+  '相關閱讀', '延伸閱讀', '相關新聞', '熱門文章',
   '関連記事', 'あわせて読みたい', 'よく読まれている記事', 'アクセスランキング', '관련 기사', '관련기사',
   '많이 본 뉴스', '함께 볼 기사', 'xem thêm', 'tin liên quan', 'đọc nhiều nhất', 'tin mới nhất',
   'ข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'baca juga', 'berita terkait', 'terpopuler', 'berita terkini',
   'artikel berkaitan', 'basahin din', 'habari zaidi', 'soma pia',
   // Tickers of breaking news, as sites label them
   'breaking news', 'just in', 'news ticker', 'срочно', 'молния', 'бегущая строка', 'терміново', 'eilmeldung',
-  'dernière minute', 'flash info', 'en continu', 'fil info', "fil d'info", 'net binnen', 'última hora', "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
+  'dernière minute', 'flash info', 'en continu', 'fil info', "fil d'info", 'net binnen', 'última hora',
+  "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
   'son dakika', 'pilne', 'τελευταία νέα', 'έκτακτο', 'عاجل', 'فوری', 'מבזקים', '速報', '快讯', '滚动', '滚动新闻',
   '속보',
   // Readers' comments under the article: each its own item
@@ -66,5 +69,6 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
 /** Whether `text` (a box's first child) is one of FURNITURE_HEADINGS, whole. */
 export function isFurnitureHeading(text: string): boolean {
   // Lower-casing a Turkish dotted capital İ ("SON DAKİKA") leaves a combining dot behind.
-  return FURNITURE_HEADINGS.has(text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase().replace(/\u0307/gu, ''));
+  const key = text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase();
+  return FURNITURE_HEADINGS.has(key.replace(/\u0307/gu, ''));
 }

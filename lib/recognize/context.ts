@@ -30,9 +30,9 @@ const opensSection = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 && (
 /**
  * A page whose own text names the attack in its lead (first in its prose, not in a section's heading) is about it
  * throughout. The lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its
- * headline (its first h1 there, or its first h2 when it has none) on: kicker, headline, standfirst, byline, caption, first paragraphs (follow-up
- * stories often name the venue only in their third paragraph), however many consent notices, tickers and
- * breadcrumbs come above the headline. On such a page every block that speaks of an attack gives context. On any
+ * headline (its first h1 there, or its first h2 when it has none) on: kicker, headline, standfirst, byline,
+ * caption, first paragraphs (follow-up stories often name the venue only in their third paragraph), however many
+ * consent notices, tickers and breadcrumbs come above the headline. On such a page every block that speaks of an attack gives context. On any
  * other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack, one whose cues
  * are about something else: CONTEXT.aside) a block that speaks of an attack without naming this one gives context
  * only in a section on it: up to SECTION_BLOCKS blocks after one that names it with evidence (`opensSection`), and
@@ -48,7 +48,8 @@ const SECTION_BEFORE = 1;
  * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
  * page names the attack in its lead.
  */
-function attackSections(context: readonly BlockContext[], furniture: readonly boolean[], heading: readonly number[], item: readonly number[]): boolean[] | null {
+function attackSections(context: readonly BlockContext[], layout: PageLayout): boolean[] | null {
+  const { furniture = [], heading = [], item = [] } = layout;
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
   // The headline: the first h1, or on a page without one (portals that set the title in an h2), the first h2.
   const h1 = own.findIndex((i) => heading[i] === 1);
@@ -65,7 +66,8 @@ function attackSections(context: readonly BlockContext[], furniture: readonly bo
   // A page that names the attack once, under one of its sub-headings, tells it in passing (a story on a migration
   // law: "after the Crocus City Hall attack, checks were tightened"), however near the top that sub-heading is.
   const subheading = own.findIndex((_, k) => k > headline && sectionHeading(k));
-  const inPassing = (k: number) => subheading >= 0 && k > subheading && own.filter((i) => context[i]! & CONTEXT.names).length === 1;
+  const once = own.filter((i) => context[i]! & CONTEXT.names).length === 1;
+  const inPassing = (k: number) => once && subheading >= 0 && k > subheading;
   const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
   // A page the recognizer found to be about something else, naming the attack firmly, has sections only.
   const aside = context.some((flags) => flags & CONTEXT.aside);
@@ -107,12 +109,10 @@ function nearBlocks(context: readonly BlockContext[], layout: PageLayout, sectio
     const reach = (j: number) => {
       if (!furniture[j] && (!section || (item[j] ?? 0) === (item[i] ?? 0))) near[j] = true;
     };
-    if (!section) {
-      for (let j = Math.max(0, i - CONTEXT_BLOCKS); j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS); j++) reach(j);
-      return;
-    }
-    for (let j = i; j >= Math.max(0, i - CONTEXT_BLOCKS) && (j === i || !subheading(j + 1)); j--) reach(j);
-    for (let j = i + 1; j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS) && !subheading(j); j++) reach(j);
+    // In a section, not past a sub-heading: above it is the previous subject, below it the next.
+    const ends = (b: number) => section !== null && subheading(b);
+    for (let j = i; j >= Math.max(0, i - CONTEXT_BLOCKS) && (j === i || !ends(j + 1)); j--) reach(j);
+    for (let j = i + 1; j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS) && !ends(j); j++) reach(j);
   });
   return near;
 }
@@ -134,9 +134,9 @@ export interface NameRule {
 }
 
 export function nameRule(context: readonly BlockContext[], layout: PageLayout, anchored: boolean): NameRule {
-  const { furniture = [], heading = [] } = layout;
+  const { furniture = [] } = layout;
   const about = mainAbout(context, furniture, anchored);
-  const section = about ? attackSections(context, furniture, heading, layout.item ?? []) : null;
+  const section = about ? attackSections(context, layout) : null;
   // On a page with a section on the attack, a name in a block that does not name the attack with evidence ('Crocus
   // City' as a business district in an article on the town, the venue as the stage of Miss Universe 2013) waits
   // like any other name.
