@@ -4,7 +4,7 @@
  * of these, whole, is page furniture (lib/page/blocks.ts) even when its class names are in the site's own language
  * ("doboz friss-hirek"). Lower case, without the trailing colon.
  */
-export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
+const FURNITURE_HEADINGS: readonly string[] = [
   // en
   'related', 'related articles', 'related stories', 'related news', 'related content', 'read also', 'also read',
   'read more', 'see also', 'more on this story', 'more on this topic', 'most read', 'most popular', 'most viewed',
@@ -59,16 +59,23 @@ export const FURNITURE_HEADINGS: ReadonlySet<string> = new Set([
   'dernière minute', 'flash info', 'en continu', 'fil info', "fil d'info", 'net binnen', 'última hora',
   "ultim'ora", 'ultima ora', 'ultima oră', 'ultimă oră',
   'son dakika', 'pilne', 'τελευταία νέα', 'έκτακτο', 'عاجل', 'فوری', 'מבזקים', '速報', '快讯', '滚动', '滚动新闻',
-  '속보',
+  '속보', 'právě teď', 'τώρα', 'tin nhanh', 'son dəqiqə', 'најновије', 'najnovije', 'горещо', 'terkini',
+  'najnowsze', 'legfrissebb', 'senaste nytt', 'siste nytt', 'seneste nyt', 'tuoreimmat', 'свежие новости', 'останнє',
   // Readers' comments under the article: each its own item
   'comments', 'reader comments', 'комментарии', 'коментарі', 'kommentare', 'commentaires', 'comentarios',
   'comentários', 'commenti', 'komentarze', 'komentáře', 'hozzászólások', 'reacties', 'kommentarer', 'yorumlar',
   'σχόλια', 'التعليقات', 'تعليقات', 'نظرات', 'תגובות', 'टिप्पणियाँ', '评论', '評論', 'コメント', '댓글', 'komentar',
-]);
+];
+
+/**
+ * Lower case without accents: headings in capitals drop them ("ΤΩΡΑ" for "Τώρα"), and lower-casing a Turkish
+ * dotted İ ("SON DAKİKA") leaves a combining dot.
+ */
+const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
+const FOLDED: ReadonlySet<string> = new Set(FURNITURE_HEADINGS.map(fold));
 
 /** Whether `text` (a box's first child) is one of FURNITURE_HEADINGS, whole. */
 export function isFurnitureHeading(text: string): boolean {
-  // Lower-casing a Turkish dotted capital İ ("SON DAKİKA") leaves a combining dot behind.
-  const key = text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ').toLowerCase();
-  return FURNITURE_HEADINGS.has(key.replace(/\u0307/gu, ''));
+  return FOLDED.has(fold(text.trim().replace(/\s*[:：]$/u, '').replace(/\s+/gu, ' ')));
 }

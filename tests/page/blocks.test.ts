@@ -218,8 +218,9 @@ describe('extractBlocks', () => {
         '<section><h2>Reactions</h2><p>Leaders condemned the attack.</p></section><p><b>Главное</b> — не паниковать.</p>' +
         // A paragraph whose first link, after text of its own, reads like such a heading.
         '<p>The hashtag trended under <a href="#">Trending</a> within an hour.</p>' +
-        // A Turkish ticker in capitals (lower-cased, its dotted İ leaves a combining dot), readers' comments.
-        '<div class="manset"><b>SON DAKİKA</b> Putin Ankara\'ya geliyor</div>' +
+        // Tickers in capitals (a Turkish dotted İ lower-cased leaves a combining dot; Greek capitals drop the
+        // accent of "Τώρα"), readers' comments.
+        '<div class="manset"><b>SON DAKİKA</b> Putin Ankara\'ya geliyor</div><div class="roi"><span>ΤΩΡΑ</span> Ζελένσκι</div>' +
         '<section><h2>Comentários</h2><p>Putin andando a cavalo</p></section>',
     );
     expect(extractBlocks(document.body).map((b) => `${b.text}:${b.furniture}`)).toEqual([
@@ -233,6 +234,7 @@ describe('extractBlocks', () => {
       'Главное — не паниковать.:false',
       'The hashtag trended under Trending within an hour.:false',
       "SON DAKİKA Putin Ankara'ya geliyor:true",
+      'ΤΩΡΑ Ζελένσκι:true',
       'Comentários:true',
       'Putin andando a cavalo:true',
     ]);
