@@ -185,7 +185,19 @@ const LINK_RUN = 3;
 
 /** Whether all of a block's text (leaving out white space) lies in links. */
 function isLinkOnly(block: TextBlock): boolean {
-  return block.segments.every((s) => !/\S/.test(s.node.data) || s.node.parentElement?.closest('a') != null);
+  return block.segments.every((s) => !/\S/.test(s.node.data) || inLink(s.node));
+}
+
+/** Inline elements looked through for a link: a hostile page may nest thousands. */
+const LINK_DEPTH = 16;
+
+/** Whether a text node lies in a link within its block (`<p><a><b>text</b></a></p>`). */
+function inLink(node: Text): boolean {
+  let depth = 0;
+  for (let el = node.parentElement; el && depth < LINK_DEPTH && !BLOCK_TAGS.has(el.localName); el = el.parentElement, depth++) {
+    if (el.localName === 'a') return true;
+  }
+  return false;
 }
 
 /** Item numbers by element, shared by every walk: a rescan of part of the page numbers its items as the first walk did. */
@@ -193,8 +205,8 @@ const itemNumbers = new WeakMap<Element, number>();
 let lastItemNumber = 0;
 const itemNumber = (el: Element) => itemNumbers.get(el) ?? (itemNumbers.set(el, ++lastItemNumber), lastItemNumber);
 
-/** The key under which like siblings are counted. */
-const itemKey = (el: Element) => `${el.localName} ${el.getAttribute('class') ?? ''}`;
+/** The key under which like siblings are counted (a hostile page's endless class names cut short). */
+const itemKey = (el: Element) => `${el.localName} ${(el.getAttribute('class') ?? '').slice(0, 64)}`;
 
 /** True when the element starts/ends a block. */
 export function isBlockBoundary(el: Element): boolean {
