@@ -43,12 +43,21 @@ const opensSection = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 && (
 const LEAD_BLOCKS = 15;
 const SECTION_BLOCKS = 3;
 const SECTION_BEFORE = 1;
+/** A page that names the attack once, this many blocks or more below its headline... */
+const PASSING_OFFSET = 6;
+/** ...with evidence of it in fewer than this share of its own blocks, mentions it in passing. */
+const PASSING_SHARE = 0.2;
 
-/**
- * Per block of the page's own text, whether it lies in a section on the attack (see LEAD_BLOCKS); null when the
- * page names the attack in its lead.
- */
-function attackSections(context: readonly BlockContext[], layout: PageLayout): boolean[] | null {
+/** The sections on the attack of a page that does not name it in its lead. */
+interface Sections {
+  /** Per block, whether it lies in a section on the attack. */
+  blocks: boolean[];
+  /** How many blocks away from a block that speaks of the attack names are shown (CONTEXT_BLOCKS; 0 in passing). */
+  reach: number;
+}
+
+/** The sections on the attack of a page's own text (see LEAD_BLOCKS); null when it names the attack in its lead. */
+function attackSections(context: readonly BlockContext[], layout: PageLayout): Sections | null {
   const { furniture = [], heading = [], item = [] } = layout;
   const own = context.map((_, i) => i).filter((i) => !furniture[i]);
   // The headline: the first h1, or on a page without one (portals that set the title in an h2), the first h2.
@@ -66,13 +75,24 @@ function attackSections(context: readonly BlockContext[], layout: PageLayout): b
   // A page that names the attack once, under one of its sub-headings, tells it in passing (a story on a migration
   // law: "after the Crocus City Hall attack, checks were tightened"), however near the top that sub-heading is.
   const subheading = own.findIndex((_, k) => k > headline && sectionHeading(k));
-  const once = own.filter((i) => context[i]! & CONTEXT.names).length === 1;
-  const inPassing = (k: number) => once && subheading >= 0 && k > subheading;
+  const naming = own.flatMap((i, k) => (context[i]! & CONTEXT.names ? [k] : []));
+  const inPassing = (k: number) => naming.length === 1 && subheading >= 0 && k > subheading;
+  // So does one that names it once, below its first paragraphs, and says little else of it (a story on Putin's
+  // press conference: "...since the attack on Crocus City Hall, the FSB..."): the names shown are that block's.
+  const story = own.slice(Math.max(0, headline));
+  const evidenceShare = story.filter((i) => context[i]! & CONTEXT.evidence).length / Math.max(1, story.length);
+  const inSection = context.map(() => false);
+  // (Not when that block opens a section of its own, under a sub-heading: "6. Big events after March 2024".)
+  const passing = (k: number) =>
+    k - Math.max(0, headline) >= PASSING_OFFSET && evidenceShare < PASSING_SHARE && !sectionHeading(k) && !sectionHeading(k - 1);
+  if (naming.length === 1 && passing(naming[0]!)) {
+    inSection[own[naming[0]!]!] = opensSection(context[own[naming[0]!]!]!);
+    return { blocks: inSection, reach: 0 };
+  }
   const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
   // A page the recognizer found to be about something else, naming the attack firmly, has sections only.
   const aside = context.some((flags) => flags & CONTEXT.aside);
   if (first >= 0 && !sectionHeading(first) && !row(first) && !inPassing(first) && !aside) return null;
-  const inSection = context.map(() => false);
   own.forEach((i, k) => {
     // Only a block that names the attack with evidence opens a section: an ambiguous name alone (Picnic,
     // Krasnogorsk) is the subject of a page about the band or the town, the venue alone a place of its history.
@@ -82,7 +102,7 @@ function attackSections(context: readonly BlockContext[], layout: PageLayout): b
       if (j !== undefined) inSection[j] = true;
     }
   });
-  return inSection;
+  return { blocks: inSection, reach: CONTEXT_BLOCKS };
 }
 
 /**
@@ -96,7 +116,7 @@ function attackSections(context: readonly BlockContext[], layout: PageLayout): b
  * Furniture is a list of independent items (headlines, links, comments): a name there is shown only when its own
  * item names the attack, not because the article next to it speaks of it.
  */
-function nearBlocks(context: readonly BlockContext[], layout: PageLayout, section: boolean[] | null, about: boolean): boolean[] {
+function nearBlocks(context: readonly BlockContext[], layout: PageLayout, section: Sections | null, about: boolean): boolean[] {
   const { furniture = [], item = [], heading = [] } = layout;
   const near = context.map(() => false);
   const subheading = (b: number) => (heading[b] ?? 0) > 1 && !furniture[b];
@@ -105,14 +125,15 @@ function nearBlocks(context: readonly BlockContext[], layout: PageLayout, sectio
       if (flags & CONTEXT.names) near[i] = true;
       return;
     }
-    if (!(flags & CONTEXT.speaks) || !about || (section && !section[i])) return;
+    if (!(flags & CONTEXT.speaks) || !about || (section && !section.blocks[i])) return;
     const reach = (j: number) => {
       if (!furniture[j] && (!section || (item[j] ?? 0) === (item[i] ?? 0))) near[j] = true;
     };
     // In a section, not past a sub-heading: above it is the previous subject, below it the next.
     const ends = (b: number) => section !== null && subheading(b);
-    for (let j = i; j >= Math.max(0, i - CONTEXT_BLOCKS) && (j === i || !ends(j + 1)); j--) reach(j);
-    for (let j = i + 1; j <= Math.min(context.length - 1, i + CONTEXT_BLOCKS) && !ends(j); j++) reach(j);
+    const distance = section?.reach ?? CONTEXT_BLOCKS;
+    for (let j = i; j >= Math.max(0, i - distance) && (j === i || !ends(j + 1)); j--) reach(j);
+    for (let j = i + 1; j <= Math.min(context.length - 1, i + distance) && !ends(j); j++) reach(j);
   });
   return near;
 }

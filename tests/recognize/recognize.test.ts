@@ -365,7 +365,7 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     const filler = (i: number) => `Paragraph ${i}: the year brought elections, floods and a record harvest.`;
     const rows = [
       ['17 March', 'Vladimir Putin was declared the winner of the presidential election.'],
-      ['22 March', 'Gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack.'],
+      ['22 March: the Crocus City Hall attack', 'Gunmen attacked Crocus City Hall in Krasnogorsk; IS-K claimed the attack.'],
       ['24 March', 'Alexander Bortnikov, the director of the FSB, blamed Ukraine for the attack.'],
       ['25 March', 'Vladimir Putin visited a flooded region after the attack on the dam.'],
     ];
@@ -462,6 +462,28 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     expect(shown(story, 11)).toContain('zakharova');
   });
 
+  it('a page that names the attack once below its first paragraphs and says little else of it shows only that passage', () => {
+    const para = (i: number) => `Paragraph ${i}: the president answered questions on prices, pensions and the harvest.`;
+    const blocks = [
+      "Putin's annual press conference: four hours on the economy",
+      'By our correspondent',
+      ...Array.from({ length: 6 }, (_, i) => para(i + 1)),
+      'The FSB, he said, had been given more officers to check migrants at the borders.',
+      'Asked about security, he recalled the attack on Crocus City Hall in Krasnogorsk, which the Islamic State claimed.',
+      'Dmitry Peskov said the Kremlin would publish the full transcript.',
+      ...Array.from({ length: 6 }, (_, i) => para(i + 7)),
+    ];
+    const heading = blocks.map((_, i) => (i === 0 ? 1 : 0));
+    const res = recognizeDetailed(blocks, table, { heading }).result;
+    const shown = (b: number) => res.mentions.filter((m) => m.block === b).map((m) => m.entity);
+    expect(shown(9)).toEqual(expect.arrayContaining(['crocus-city-hall', 'krasnogorsk', 'islamic-state']));
+    // The paragraphs beside it are on something else: their FSB, Peskov and Kremlin are not marked.
+    expect([...shown(8), ...shown(10)]).toEqual([]);
+    // A story that keeps speaking of the attack (its toll, its date) is about it, the same single naming or not.
+    const story = blocks.map((b, i) => (i >= 2 && i < 8 ? `Paragraph ${i - 1}: 145 people were killed in the attack on 22 March.` : b));
+    expect(recognizeDetailed(story, table, { heading }).result.mentions.filter((m) => m.block === 10).map((m) => m.entity)).toContain('peskov');
+  });
+
   it("a page whose cues are the owners' business but which names the attack with strong evidence shows its section on it", () => {
     const blocks = [
       'Aras Agalarov',
@@ -545,7 +567,10 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
       'The escape',
       'Overnight the car was stopped in Bryansk region.',
       'Eleven people had been detained by the morning.',
+      'The toll',
+      'By the end of March the toll had risen to 144 dead; hundreds were injured in the attack.',
       'The claim',
+      'The Islamic State claimed the attack through its Amaq agency the same night.',
       'Alexander Bortnikov reported the arrests to the president after the attack.',
     ];
     const blocks = [...chrome, ...story];
@@ -553,7 +578,7 @@ describe('found by a held-out probe (128 pages in 31 languages, written without 
     const shown = (layout: { heading?: number[] }) =>
       recognizeDetailed(blocks, table, layout).result.mentions.filter((m) => m.block === blocks.length - 1).map((m) => m.entity);
     // Read from the top, the venue is first named in the 19th block: the page reads as one about something else
-    // with a section on the attack, and Bortnikov, eight blocks on, lies outside it.
+    // with a section on the attack, and Bortnikov, eleven blocks on, lies outside it.
     expect(shown({})).toEqual([]);
     // Its lead starts at the kicker's place, the block before the headline: the venue is named in its 14th block.
     expect(shown({ heading })).toContain('bortnikov');
