@@ -32,8 +32,8 @@ const opensSection = (flags: BlockContext) => (flags & CONTEXT.names) !== 0 && (
  * throughout. The lead: the first LEAD_BLOCKS blocks of its own text, and as many from the block before its
  * headline (its first h1 there, or its first h2 when it has none) on: kicker, headline, standfirst, byline,
  * caption, first paragraphs (follow-up stories often name the venue only in their third paragraph), however many
- * consent notices, tickers and breadcrumbs come above the headline. On such a page every block that speaks of an attack gives context. On any
- * other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack, one whose cues
+ * consent notices, tickers and breadcrumbs come above the headline. On such a page every block that speaks of an
+ * attack gives context. On any other page (an encyclopedia article on IS-K, a year in review, an analysis of another attack, one whose cues
  * are about something else: CONTEXT.aside) a block that speaks of an attack without naming this one gives context
  * only in a section on it: up to SECTION_BLOCKS blocks after one that names it with evidence (`opensSection`), and
  * the block just before (a section opens where it is first named: what comes before it is the previous subject),
@@ -45,7 +45,7 @@ const SECTION_BLOCKS = 3;
 const SECTION_BEFORE = 1;
 /** A page that names the attack once, this many blocks or more below its headline... */
 const PASSING_OFFSET = 6;
-/** ...with evidence of it in fewer than this share of its own blocks, mentions it in passing. */
+/** ...with evidence of it in fewer than this share of its blocks from the headline on, mentions it in passing. */
 const PASSING_SHARE = 0.2;
 
 /** The sections on the attack of a page that does not name it in its lead. */
@@ -79,14 +79,15 @@ function attackSections(context: readonly BlockContext[], layout: PageLayout): S
   const inPassing = (k: number) => naming.length === 1 && subheading >= 0 && k > subheading;
   // So does one that names it once, below its first paragraphs, and says little else of it (a story on Putin's
   // press conference: "...since the attack on Crocus City Hall, the FSB..."): the names shown are that block's.
+  // Not when that block opens a section of its own, under a sub-heading ("6. Big events after March 2024").
   const story = own.slice(Math.max(0, headline));
   const evidenceShare = story.filter((i) => context[i]! & CONTEXT.evidence).length / Math.max(1, story.length);
-  const inSection = context.map(() => false);
-  // (Not when that block opens a section of its own, under a sub-heading: "6. Big events after March 2024".)
   const passing = (k: number) =>
     k - Math.max(0, headline) >= PASSING_OFFSET && evidenceShare < PASSING_SHARE && !sectionHeading(k) && !sectionHeading(k - 1);
+  const inSection = context.map(() => false);
   if (naming.length === 1 && passing(naming[0]!)) {
-    inSection[own[naming[0]!]!] = opensSection(context[own[naming[0]!]!]!);
+    const only = own[naming[0]!]!;
+    inSection[only] = opensSection(context[only]!);
     return { blocks: inSection, reach: 0 };
   }
   const first = own.findIndex((i, k) => inLead(k) && namesAttack(context[i]!));
