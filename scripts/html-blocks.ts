@@ -3,10 +3,10 @@
  * and split into blocks by lib/page's own `extractBlocks`. Shared by the scanner CLI and the HTML corpus test.
  */
 import { Window } from 'happy-dom';
-import { extractBlocks } from '../lib/page/blocks';
+import { extractBlocks, layoutOf } from '../lib/page/blocks';
 import type { PageLayout } from '../lib/recognize/types';
 
-/** The page's text blocks and, per block, whether it lies in a menu, a sidebar or a footer, and its heading level. */
+/** The page's text blocks and how they are laid out (furniture, heading level, item: `layoutOf`). */
 export function blocksOfHtml(html: string): { texts: string[]; layout: Required<PageLayout> } {
   const window = new Window({
     settings: {
@@ -21,7 +21,7 @@ export function blocksOfHtml(html: string): { texts: string[]; layout: Required<
     const doc = new window.DOMParser().parseFromString(html, 'text/html');
     const root = (doc.body ?? doc.documentElement ?? doc) as unknown as Node;
     const blocks = extractBlocks(root);
-    return { texts: blocks.map((b) => b.text), layout: { furniture: blocks.map((b) => b.furniture), heading: blocks.map((b) => b.heading), item: blocks.map((b) => b.item) } };
+    return { texts: blocks.map((b) => b.text), layout: layoutOf(blocks) };
   } finally {
     void window.happyDOM.close();
   }

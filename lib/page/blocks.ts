@@ -8,6 +8,7 @@
  *
  * Standard DOM only (childNodes / nodeType / getAttribute): the CLI scanner runs this same code under happy-dom.
  */
+import type { PageLayout } from '../recognize/types';
 import { isFurnitureHeading } from './furniture-headings';
 
 export interface TextSegment {
@@ -538,6 +539,11 @@ function headingLevel(node: Node): number {
   const container = blockContainer(node);
   const tag = container.nodeType === ELEMENT ? (container as Element).localName : '';
   return /^h[1-6]$/.test(tag) ? Number(tag[1]) : 0;
+}
+
+/** How `blocks` are laid out, as the recognizer's context rule reads it (lib/recognize/context.ts). */
+export function layoutOf(blocks: readonly TextBlock[]): Required<PageLayout> {
+  return { furniture: blocks.map((b) => b.furniture), heading: blocks.map((b) => b.heading), item: blocks.map((b) => b.item) };
 }
 
 /**

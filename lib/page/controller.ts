@@ -19,6 +19,7 @@ import {
   isBlockBoundary,
   isInSkippedSubtree,
   isSkippedElement,
+  layoutOf,
   type TextBlock,
 } from './blocks';
 import { recognizeInChunks, type ChunkRunResult, type RecognizeFn } from './chunks';
@@ -742,7 +743,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     // entries that are not loose.
     const rule = nameRule(
       blocks.map((rec) => rec.context),
-      { furniture: blocks.map((rec) => rec.block.furniture), heading: blocks.map((rec) => rec.block.heading), item: blocks.map((rec) => rec.block.item) },
+      layoutOf(blocks.map((rec) => rec.block)),
       blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
     );
     blocks.forEach((rec, b) => {
