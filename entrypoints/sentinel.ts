@@ -1,7 +1,7 @@
 // The highlight styles travel with the sentinel: the manifest lists this stylesheet with it (wxt.config.ts), so the
 // browser adds it before it builds each page and painting highlights later costs no restyle of the whole page.
 import '@/lib/page/highlight.css';
-import quick, { plan } from 'virtual:crocus/quick';
+import quick, { folded, plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import type { QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
@@ -88,12 +88,19 @@ function framesText(doc: Document, depth = 0): string {
 }
 
 /**
- * The page's text: its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no string of the
- * whole page), then its same-origin frames'.
+ * The page's text: its title and its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no
+ * string of the whole page), then its same-origin frames'. The title comes with the first text: on a short page one
+ * RegExp run tests both, and V8 compiles the pattern once, not once for a short string and again for a long one.
  */
 function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
-  if (body) yield* long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS) : [body.textContent ?? ''];
-  yield framesText(document);
+  let title = `${document.title}\n`;
+  if (body) {
+    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS) : [body.textContent ?? '']) {
+      yield title + text;
+      title = '';
+    }
+  }
+  yield title + framesText(document);
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -102,7 +109,7 @@ export default defineUnlistedScript(() => {
   // The browser API is touched only when there is something to tell (its first use has a cost of its own).
   const runtime = () => ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)?.runtime;
   // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
-  const scanner = createQuickScanner(quick, { plan });
+  const scanner = createQuickScanner(quick, { plan, folded });
   const home = coveringWindow();
   let done = false;
   /** A question to the background is under way: text added meanwhile waits for its answer. */
@@ -219,7 +226,6 @@ export default defineUnlistedScript(() => {
    */
   const testPage = async (): Promise<QuickWindows | null> => {
     const found: QuickWindows = { windows: [], complete: true };
-    if (!collect(found, document.title)) return found;
     /** Characters read or tested in this task. */
     let work = 0;
     /** The end of the text tested last: a name cut in two by a part's or a slice's end is found with the next. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import quick from 'virtual:crocus/quick';
+import quick, { folded } from 'virtual:crocus/quick';
 import { quickPattern, quickTest } from '@/lib/recognize/quick';
 import { createPageController } from '@/lib/page/controller';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
@@ -41,7 +41,7 @@ export default defineUnlistedScript(async () => {
   let claims: ClaimsFeature | undefined;
   let hoverCard: HoverCardFeature | undefined;
 
-  const pattern = quickPattern(quick);
+  const pattern = quickPattern(quick, '', folded);
   const controller = createPageController({
     root: document,
     table: pattern,

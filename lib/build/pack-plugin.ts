@@ -9,8 +9,8 @@
  *   parses it on first use).
  * - `virtual:crocus/matcher` is the recognizer's matcher table compiled from the pack (page script only).
  * - `virtual:crocus/claims` is the claim matcher's table (page script only; a function that parses it on first use).
- * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex) and the quick scanner's tables, for
- *   the sentinel on every page.
+ * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex), the quick scanner's tables and the
+ *   pattern with its case spelled out (matched without `i`), for the sentinel on every page.
  *
  * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
  */
@@ -22,6 +22,7 @@ import { cardData } from '../knowledge/card';
 import { compileMatcherTable } from '../recognize/compile';
 import { compileClaimTable } from '../claims/compile';
 import { quickScannerPlan } from '../recognize/quick-scanner';
+import { foldCase } from '../recognize/quick-fold';
 import type { MatcherTable } from '../recognize/table';
 import { readJsonFile } from '../knowledge/load-node';
 import type { KnowledgePack } from '../knowledge/schema';
@@ -102,8 +103,13 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
       if (id === RESOLVED[CLAIMS_MODULE_ID]) return lazyJsonModule(compileClaimTable(load()));
       if (id === RESOLVED[QUICK_MODULE_ID]) {
         const source = matcherTable().quick;
-        // The quick scanner's tables, computed here rather than on every page that needs them.
-        return `export default ${JSON.stringify(source)};\nexport const plan = ${JSON.stringify(quickScannerPlan(source))};\n`;
+        // The quick scanner's tables and the case-folded pattern, computed here rather than on every page.
+        return [
+          `export default ${JSON.stringify(source)};`,
+          `export const plan = ${JSON.stringify(quickScannerPlan(source))};`,
+          `export const folded = ${JSON.stringify(foldCase(source))};`,
+          '',
+        ].join('\n');
       }
       return null;
     },

@@ -24,6 +24,8 @@ declare module 'virtual:crocus/quick' {
   export default quick;
   /** The quick scanner's tables for that pattern (lib/recognize/quick-scanner.ts); null if it cannot have any. */
   export const plan: import('../recognize/quick-scanner').QuickScannerPlan | null;
+  /** The pattern with its case spelled out, for use without the `i` flag (lib/recognize/quick-fold.ts); null if it cannot be. */
+  export const folded: string | null;
 }
 
 declare module 'virtual:crocus/claims' {

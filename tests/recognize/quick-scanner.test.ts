@@ -1,13 +1,15 @@
 // @vitest-environment node
 /**
  * createQuickScanner (lib/recognize/quick.ts) against the check it replaces: for every text, the scanner of a
- * pattern says what `quickTest(text, quickPattern(pattern))` says.
+ * pattern says what `quickTest(text, quickPattern(pattern))` says. So does the pattern with its case spelled out
+ * (foldCase, lib/recognize/quick-fold.ts), matched without the `i` flag, with and without the scanner.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASED_STRIP, QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
+import { foldCase } from '../../lib/recognize/quick-fold';
 import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
@@ -67,14 +69,20 @@ function scannerOf(source: string): QuickScanner {
   return createQuickScanner(source, { minLength: 0 });
 }
 
-/** A scanner and the reference check for one pattern, compared on each text. */
+/**
+ * A scanner, the folded pattern (alone and in a scanner) and the reference check for one pattern, compared on each
+ * text.
+ */
 function checker(source: string): (text: string) => void {
   const scan = scannerOf(source);
   const quick = quickPattern(source);
+  const folded = foldCase(source);
+  const foldedQuick = quickPattern(source, '', folded);
+  const foldedScan = createQuickScanner(source, { minLength: 0, folded });
   return (text) => {
     const want = quickTest(text, quick);
-    const got = scan(text);
-    if (got !== want) expect.soft(got, `${source} on ${JSON.stringify(text.slice(0, 300))}`).toBe(want);
+    const got = [scan(text), quickTest(text, foldedQuick), foldedScan(text)];
+    if (got.some((g) => g !== want)) expect.soft(got, `${source} on ${JSON.stringify(text.slice(0, 300))}`).toEqual([want, want, want]);
   };
 }
 
@@ -355,13 +363,17 @@ describe('createQuickScanner windows', () => {
   it('finds what quickWindows finds, and nothing where quickTest finds nothing', () => {
     const scan = scannerOf(QUICK);
     const quick = quickPattern(QUICK);
+    const folded = foldCase(QUICK);
+    const foldedAll = quickWindowsPattern(QUICK, folded);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(filler(3), ' Moscow ', ' кро\u00adкус ', ' concert', 'Krasno', 'gorsk ', '\u200b', 'x'), { maxLength: 40 }), (parts) => {
+      fc.property(fc.array(fc.constantFrom(filler(3), ' Moscow ', ' MOSKAU ', ' кро\u00adкус ', ' КРОКУС', ' concert', 'Krasno', 'gorsk ', '\u200b', 'x'), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
         const got = scan.windows(text, 64);
         const want = quickWindows(text, quickAll, 64);
         expect(got.windows.length > 0).toBe(quickTest(text, quick));
         expect(got.windows.length).toBe(want.windows.length);
+        // The sentinel's RegExp: the case-folded pattern finds the same pieces.
+        expect(quickWindows(text, foldedAll, 64)).toEqual(want);
       }),
       { numRuns: 2000 },
     );
@@ -371,5 +383,32 @@ describe('createQuickScanner windows', () => {
     const text = Array.from({ length: 10 }, () => `${filler(20)}Moscow`).join('');
     expect(scannerOf(QUICK).windows(text, 4)).toMatchObject({ complete: false, windows: { length: 4 } });
     expect(scannerOf(QUICK).windows(filler(100), 4)).toEqual({ windows: [], complete: true });
+  });
+});
+
+describe('foldCase', () => {
+  it('spells out for every unit of the pack pattern exactly the units the `i` flag relates to it', () => {
+    const folded = foldCase(QUICK);
+    expect(folded).not.toBeNull();
+    expect(folded).not.toBe(QUICK);
+    const units = [...new Set(expand(QUICK).join(''))];
+    expect(units.length).toBeGreaterThan(300);
+    for (const unit of units) {
+      const one = foldCase(/[\\^$.*+?()[\]{}|/]/.test(unit) ? `\\${unit}` : unit) as string;
+      const got = ALL_UNITS.match(new RegExp(one, 'g')) ?? [];
+      expect(new Set(got), unit).toEqual(new Set(caseVariants(unit)));
+    }
+  });
+
+  it('keeps the syntax and spells letters as classes', () => {
+    expect(foldCase('(?:ab|c\\.)?x')).toBe('(?:[Aa][Bb]|[Cc]\\.)?[Xx]');
+    // No case: kept as is. Long s and dotless i stay out of s and i without the `u` flag.
+    expect(foldCase('莫斯科')).toBe('莫斯科');
+    expect(foldCase('s')).toBe('[Ss]');
+    expect(foldCase('σ')).toBe('[Σςσ]');
+  });
+
+  it('declines what it cannot fold: classes, quantifiers, escapes with case, code-point escapes', () => {
+    for (const source of ['[ab]c', 'a.c', 'a+b', 'a*', 'a{2}', '\\u0041', '\\w', '\\u{1F600}a', '^a', 'a\\']) expect(foldCase(source), source).toBeNull();
   });
 });
