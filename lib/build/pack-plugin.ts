@@ -9,8 +9,8 @@
  *   parses it on first use).
  * - `virtual:crocus/matcher` is the recognizer's matcher table compiled from the pack (page script only).
  * - `virtual:crocus/claims` is the claim matcher's table (page script only; a function that parses it on first use).
- * - `virtual:crocus/quick` is the quick pattern alone (source of a `iu` regex), the quick scanner's tables and the
- *   pattern with its case spelled out (matched without `i`), for the sentinel on every page.
+ * - `virtual:crocus/quick` is the quick pattern alone, with its case spelled out (matched without `i`) where it can
+ *   be, and the quick scanner's tables, for the sentinel on every page.
  *
  * Node-only; used by wxt.config.ts and vitest.config.ts. Types of the virtual modules: lib/build/virtual-modules.d.ts.
  */
@@ -104,10 +104,11 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
       if (id === RESOLVED[QUICK_MODULE_ID]) {
         const source = matcherTable().quick;
         // The quick scanner's tables and the case-folded pattern, computed here rather than on every page.
+        const folded = foldCase(source);
         return [
-          `export default ${JSON.stringify(source)};`,
+          `export default ${JSON.stringify(folded ?? source)};`,
+          `export const folded = ${folded !== null};`,
           `export const plan = ${JSON.stringify(quickScannerPlan(source))};`,
-          `export const folded = ${JSON.stringify(foldCase(source))};`,
           '',
         ].join('\n');
       }

@@ -19,13 +19,15 @@ declare module 'virtual:crocus/matcher' {
 }
 
 declare module 'virtual:crocus/quick' {
-  /** Source of the quick pattern (flags `iu`): every page with a possible mention matches it. */
+  /**
+   * Source of the quick pattern: every page with a possible mention matches it. Its case spelled out
+   * (lib/recognize/quick-fold.ts) when `folded`, for use without the `i` flag; else for flags `iu`.
+   */
   const quick: string;
   export default quick;
-  /** The quick scanner's tables for that pattern (lib/recognize/quick-scanner.ts); null if it cannot have any. */
+  export const folded: boolean;
+  /** The quick scanner's tables for the pattern (lib/recognize/quick-scanner.ts); null if it cannot have any. */
   export const plan: import('../recognize/quick-scanner').QuickScannerPlan | null;
-  /** The pattern with its case spelled out, for use without the `i` flag (lib/recognize/quick-fold.ts); null if it cannot be. */
-  export const folded: string | null;
 }
 
 declare module 'virtual:crocus/claims' {

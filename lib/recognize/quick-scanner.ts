@@ -326,14 +326,14 @@ export interface QuickScanner {
  * fast loop with a strip character within reach, is tested on the stripped stretch (what `quickTest` tests when the
  * text holds any).
  *
- * `folded`: `foldCase(source)` (computed at build time), which the RegExps use without the `i` flag (faster to
- * compile); the plan is the source's either way.
+ * `folded`: `source` is `foldCase` of the pattern (computed at build time), which the RegExps use without the `i`
+ * flag (faster to compile); `plan` is then the pattern's (a folded source has none of its own: `quickTest` then).
  *
  * Set-up (once, on the first long text), for the pack's pattern in Chromium: ~2 ms cold from the source (the plan
  * ~1.5 ms of it; ~0.35 ms once V8 has compiled the code), ~0.5 ms from a plan; the mask table is an Int32Array of
  * 65,536 entries (256 KB). Then ~4 ms until V8 has optimized the loop, and ~1.9 ns per code unit.
  */
-export function createQuickScanner(source: string, options: { plan?: QuickScannerPlan | null; folded?: string | null; minLength?: number } = {}): QuickScanner {
+export function createQuickScanner(source: string, options: { plan?: QuickScannerPlan | null; folded?: boolean; minLength?: number } = {}): QuickScanner {
   const minLength = options.minLength ?? QUICK_SCAN_MIN;
   // Made when first needed: the sentinel on a short page uses only the windows' pattern, and V8 parses a pattern
   // when it is made.

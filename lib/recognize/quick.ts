@@ -32,15 +32,15 @@ const QUICK_STRIP_TEST = new RegExp(QUICK_STRIP_CLASS);
 /**
  * The quick pattern as a RegExp (`source` from the matcher table's `quick`). Without the `u` flag where the source
  * allows it (no code-point escapes): V8 scans a large text about 40% faster so, with the same matches for the
- * pattern's letters (all in the Basic Multilingual Plane, case-folded either way). With `folded`
- * (`foldCase(source)`, lib/recognize/quick-fold.ts, computed at build time) it is that pattern without the `i` flag:
- * the same matches, compiled faster.
+ * pattern's letters (all in the Basic Multilingual Plane, case-folded either way). `folded`: the source is
+ * `foldCase` of the pattern (lib/recognize/quick-fold.ts, computed at build time), matched without the `i` flag: the
+ * same matches, compiled faster.
  */
-export function quickPattern(source: string, flags = '', folded?: string | null): RegExp {
-  return new RegExp(folded || source, quickFlags(source, folded) + flags);
+export function quickPattern(source: string, flags = '', folded = false): RegExp {
+  return new RegExp(source, quickFlags(source, folded) + flags);
 }
 
-function quickFlags(source: string, folded?: string | null): string {
+function quickFlags(source: string, folded: boolean): string {
   if (folded) return '';
   return source.includes('\\u{') ? 'iu' : 'i';
 }
@@ -93,8 +93,8 @@ export function windowsAround(text: string, next: (from: number) => number, max:
  * (one pass finds either; a text without such characters, most of them, is read once). CASED_STRIP is not in it.
  * `folded` as for `quickPattern`.
  */
-export function quickWindowsPattern(source: string, folded?: string | null): RegExp {
-  return new RegExp(`${folded || source}|${UNCASED_STRIP_CLASS}`, `${quickFlags(source, folded)}g`);
+export function quickWindowsPattern(source: string, folded = false): RegExp {
+  return new RegExp(`${source}|${UNCASED_STRIP_CLASS}`, `${quickFlags(source, folded)}g`);
 }
 
 /**
