@@ -41,10 +41,18 @@ export function formatIsoDate(iso: string, lang: string, style: DateStyle = 'lon
   return p ? dateFormatter(lang, p.precision, style).format(p.date) : iso;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat | null>();
+
+/** `n` as the language writes numbers (one cached formatter per language: making one costs more than using it). */
 export function formatNumber(n: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang).format(n);
-  } catch {
-    return String(n);
+  let f = numberFormats.get(lang);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat(lang);
+    } catch {
+      f = null;
+    }
+    numberFormats.set(lang, f);
   }
+  return f ? f.format(n) : String(n);
 }
