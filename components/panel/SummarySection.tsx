@@ -1,9 +1,13 @@
-/** Summary: what happened, the casualty figures with their whole history, the accused, the proceedings. */
+/**
+ * Summary: what happened, the casualty figures with their whole history, the accused, the proceedings. The first
+ * screen (what happened, the current figure) renders at once; the rest after the first paint.
+ */
 import { currentCasualtyFigure, displayName, indexPack } from '@/lib/knowledge/load';
-import type { CasualtyFigure, Fact } from '@/lib/knowledge/schema';
+import type { CasualtyFigure, Fact, KnowledgePack } from '@/lib/knowledge/schema';
 import { t } from '@/lib/i18n/t';
 import { DateText, Note, PACK_LANG, SourceRefs, usePanel } from './common';
 import { formatDateInfo, formatNumber } from './format';
+import { usePaintedOnce } from './painted';
 
 function qualified(n: number, qualifier: CasualtyFigure['deadQualifier']): string {
   const num = formatNumber(n);
@@ -85,32 +89,18 @@ function CasualtyTable() {
   );
 }
 
-export function SummarySection() {
+function entityNames(pack: KnowledgePack): (id: string) => string {
+  const idx = indexPack(pack);
+  return (id) => idx.entities.get(id)?.name ?? id;
+}
+
+/** The figure history, the accused, the proceedings and what is unverified. */
+function SummaryBelowFold() {
   const { pack } = usePanel();
   const ev = pack.event;
-  const idx = indexPack(pack);
-  const current = currentCasualtyFigure(pack);
-  const name = (id: string) => idx.entities.get(id)?.name ?? id;
+  const name = entityNames(pack);
   return (
-    <div class="section summary">
-      <h2 id="summary-what">{t('panel_summary_what')}</h2>
-      <p class="lede">
-        <strong>{name(ev.entity)}</strong>
-        {' · '}
-        <DateText info={ev.when} />
-      </p>
-      <Note text={ev.when.note} label={t('panel_about_time')} />
-      <p lang={PACK_LANG}>{ev.place.text}</p>
-      <SourceRefs ids={ev.place.sources} />
-      <Facts facts={ev.summary} />
-
-      <h2 id="summary-casualties">{t('panel_summary_casualties')}</h2>
-      <p class="current-figure" id="current-figure">
-        <strong>{figureParts(current).join(', ')}</strong>
-        <br />
-        {t('panel_current_by', displayName(pack, current.publishedBy), formatDateInfo(current.asOf))}
-      </p>
-      <p class="muted">{t('panel_casualties_intro')}</p>
+    <>
       <CasualtyTable />
 
       <h2 id="summary-perpetrators">{t('panel_summary_perpetrators')}</h2>
@@ -153,6 +143,37 @@ export function SummarySection() {
           </ul>
         </>
       ) : null}
+    </>
+  );
+}
+
+export function SummarySection() {
+  const { pack } = usePanel();
+  const ev = pack.event;
+  const current = currentCasualtyFigure(pack);
+  const name = entityNames(pack);
+  const painted = usePaintedOnce();
+  return (
+    <div class="section summary">
+      <h2 id="summary-what">{t('panel_summary_what')}</h2>
+      <p class="lede">
+        <strong>{name(ev.entity)}</strong>
+        {' · '}
+        <DateText info={ev.when} />
+      </p>
+      <Note text={ev.when.note} label={t('panel_about_time')} />
+      <p lang={PACK_LANG}>{ev.place.text}</p>
+      <SourceRefs ids={ev.place.sources} />
+      <Facts facts={ev.summary} />
+
+      <h2 id="summary-casualties">{t('panel_summary_casualties')}</h2>
+      <p class="current-figure" id="current-figure">
+        <strong>{figureParts(current).join(', ')}</strong>
+        <br />
+        {t('panel_current_by', displayName(pack, current.publishedBy), formatDateInfo(current.asOf))}
+      </p>
+      <p class="muted">{t('panel_casualties_intro')}</p>
+      {painted ? <SummaryBelowFold /> : null}
     </div>
   );
 }

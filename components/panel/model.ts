@@ -2,8 +2,8 @@
  * What the panel shows, derived from the pack: pure functions, no DOM and no browser API, tested directly.
  */
 import { ancestry, indexPack } from '@/lib/knowledge/load';
-import { TimelineType } from '@/lib/knowledge/schema';
-import type { Attribution, Claim, Conflict, Entity, KnowledgePack, Source, TimelineEntry } from '@/lib/knowledge/schema';
+import type { Attribution, Claim, Conflict, Entity, KnowledgePack, Source, TimelineEntry, TimelineType } from '@/lib/knowledge/schema';
+import { TIMELINE_TYPES } from '@/lib/knowledge/timeline-types';
 
 export type Role = Attribution['role'];
 
@@ -18,9 +18,6 @@ export const ROLE_ORDER: readonly Role[] = [
   'warned',
   'not-involved',
 ];
-
-/** Timeline entry types in the schema's order. */
-export const TIMELINE_TYPES: readonly TimelineType[] = TimelineType.options;
 
 /** An entity's display name, or the id itself when the pack has no such entity. */
 export function nameOf(pack: KnowledgePack, id: string): string {

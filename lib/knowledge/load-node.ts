@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePack } from './load';
 import type { KnowledgePack } from './schema';
+import { assertValidPack } from './validate';
 
 // A string path, not `new URL(...)`: under happy-dom the global URL is not Node's.
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -27,5 +27,5 @@ export function readJsonFile(path: string): unknown {
 
 /** Reads, validates and returns the pack at `path` (default: lib/knowledge/pack.json); throws `PackValidationError`. */
 export function loadPackFile(path: string = PACK_PATH): KnowledgePack {
-  return parsePack(readJsonFile(path), path);
+  return assertValidPack(readJsonFile(path), path);
 }

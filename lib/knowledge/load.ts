@@ -1,19 +1,11 @@
 /**
- * The one loader every consumer of the knowledge pack shares (panel, hover card, recognizer build, CLI, tests).
- * Pure: no fs and no browser API, so it can go into any bundle. Reading the pack from disk lives in
- * `load-node.ts`, which only Node code (CLI, tests, the build plugin) imports.
+ * Reading a validated knowledge pack, shared by every consumer (panel, hover card, recognizer build, CLI, tests).
+ * Pure: no fs, no browser API and no validator (the pack is validated at build time; `validate.ts` and its zod
+ * schemas stay out of the panel's bundle). Reading the pack from disk lives in `load-node.ts`, for Node code only.
  */
 import type { CasualtyFigure, Claim, Conflict, Discrepancy, Entity, KnowledgePack, Source, TimelineEntry } from './schema';
-import { assertValidPack } from './validate';
 
-export { PackValidationError, validatePack, assertValidPack, formatErrors } from './validate';
-export type { PackError, ValidationResult } from './validate';
 export type { KnowledgePack } from './schema';
-
-/** Validates `data` (schema + cross references) and returns the typed pack; throws `PackValidationError`. */
-export function parsePack(data: unknown, label?: string): KnowledgePack {
-  return assertValidPack(data, label);
-}
 
 export interface PackIndex {
   entities: ReadonlyMap<string, Entity>;

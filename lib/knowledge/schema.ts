@@ -12,6 +12,7 @@
  * this file holds the shape of each record.
  */
 import { z } from 'zod';
+import { TIMELINE_TYPES } from './timeline-types';
 
 /** ISO 8601 calendar date, full or reduced precision: 2024, 2024-03, 2024-03-22. */
 export const IsoDate = z
@@ -229,18 +230,7 @@ export const Discrepancy = z.object({
   note: z.string().optional(),
 });
 
-export const TimelineType = z.enum([
-  'warning',
-  'attack',
-  'casualties',
-  'claim-of-responsibility',
-  'statement',
-  'arrest',
-  'investigation',
-  'court',
-  'memorial',
-  'other',
-]);
+export const TimelineType = z.enum(TIMELINE_TYPES);
 
 export const TimelineEntry = z.object({
   id: TimelineId,

@@ -191,11 +191,14 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
  * Hover card and overlay timings with our extension on a page with mentions (`runs` times each, medians).
  * Card: from the pointer move onto a highlight (the page's own pointermove timestamp) to the frame in which the
  * card (data-testid=crocus-card) is in the card host's shadow root, minus the 150 ms dwell.
- * Overlay: from the click on "Open panel" to the overlay iframe's load event.
+ * Overlay: from the click on "Open panel" to the paint that shows the panel's first screen (the frame's largest
+ * contentful paint: the panel renders what lies below its first screen after that paint), and to the frame's load
+ * event.
  */
 export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
   const card = [];
   const overlay = [];
+  const overlayLoad = [];
   const errors = [];
   for (let r = 0; r < runs; r++) {
     const page = await config.context.newPage();
@@ -229,8 +232,8 @@ export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
       await page.waitForFunction(() => window.__cardSeen !== null, null, { timeout: 5000, polling: 50 });
       const { moveAt, seen } = await page.evaluate(() => ({ moveAt: window.__moveAt, seen: window.__cardSeen }));
       card.push(seen - moveAt - dwellMs);
-      // Overlay: from the click (the page's own click timestamp) to the panel frame's load event, both on the
-      // browser's clock (performance.timeOrigin + the frame's navigation timing).
+      // Overlay: from the click (the page's own click timestamp) to the panel frame's largest contentful paint and
+      // to its load event, all on the browser's clock (performance.timeOrigin + the frame's own timings).
       const button = page.getByTestId('crocus-card').getByRole('button', { name: 'Open panel' });
       await button.waitFor({ timeout: 3000 });
       await page.evaluate(() => {
@@ -245,17 +248,28 @@ export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
       }
       if (!frame) throw new Error('no overlay frame within 5 s');
       await frame.waitForLoadState('load', { timeout: 5000 });
-      const loadAt = await frame.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        return performance.timeOrigin + nav.loadEventEnd;
-      });
+      await sleep(300);
+      const { paintAt, loadAt } = await frame.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const nav = performance.getEntriesByType('navigation')[0];
+            // Buffered: the entries the frame recorded before this observer existed. The last one is the largest.
+            new PerformanceObserver((list, observer) => {
+              observer.disconnect();
+              const last = list.getEntries().at(-1);
+              resolve({ paintAt: last ? performance.timeOrigin + last.startTime : null, loadAt: performance.timeOrigin + nav.loadEventEnd });
+            }).observe({ type: 'largest-contentful-paint', buffered: true });
+          }),
+      );
+      if (paintAt === null) throw new Error('the panel frame recorded no largest contentful paint');
       const clickAt = await page.evaluate(() => performance.timeOrigin + window.__clickAt);
-      overlay.push(loadAt - clickAt);
+      overlay.push(paintAt - clickAt);
+      overlayLoad.push(loadAt - clickAt);
     } catch (err) {
       errors.push(err.message);
     } finally {
       await page.close().catch(() => {});
     }
   }
-  return { cardSamples: card, overlaySamples: overlay, errors };
+  return { cardSamples: card, overlaySamples: overlay, overlayLoadSamples: overlayLoad, errors };
 }

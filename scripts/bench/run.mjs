@@ -201,7 +201,7 @@ async function main() {
     if (args.ui && oursConfig) {
       const uiPage = pages.find((p) => p.size === '5KB' && p.mentions === 'many' && !p.dynamic) ?? pages.find((p) => p.mentions === 'many');
       const t = await uiTimings(oursConfig, uiPage.url, { runs: args.quick ? 3 : 5 });
-      ui = { page: uiPage.id, cardOverDwellMs: median(t.cardSamples), overlayOpenMs: median(t.overlaySamples), cardSamples: t.cardSamples.map(round), overlaySamples: t.overlaySamples.map(round), errors: t.errors };
+      ui = { page: uiPage.id, cardOverDwellMs: median(t.cardSamples), overlayOpenMs: median(t.overlaySamples), overlayLoadMs: median(t.overlayLoadSamples), cardSamples: t.cardSamples.map(round), overlaySamples: t.overlaySamples.map(round), overlayLoadSamples: t.overlayLoadSamples.map(round), errors: t.errors };
       if (t.errors.length) notes.push(`ui timings: ${[...new Set(t.errors)].join('; ')}`);
     }
 
@@ -306,7 +306,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
     console.log(`Sizes: sentinel ${sizesReport.sentinelRawBytes} B raw / ${sizesReport.sentinelGzipBytes} B gzip; injected into every page (${sizesReport.injectedFiles.join(', ')}) ${sizesReport.injectedRawBytes} B / ${sizesReport.injectedGzipBytes} B gzip; page script (candidates only) ${sizesReport.pageScriptRawBytes} B / ${sizesReport.pageScriptGzipBytes} B gzip; card script (first hover) ${sizesReport.cardScriptRawBytes} B / ${sizesReport.cardScriptGzipBytes} B gzip`);
   }
   console.log(`Floor content script ${floorSize.raw} B / ${floorSize.gzip} B gzip${peerSize ? `; peer (mark.js + ${aliases.length} aliases) ${peerSize.raw} B / ${peerSize.gzip} B gzip` : ''}`);
-  if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open: ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')})`);
+  if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open (its first screen painted): ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')}), its frame's load event ${ms(ui.overlayLoadMs)} ms (${ui.overlayLoadSamples.join(', ')})`);
   if (profile) {
     for (const [id, prof] of Object.entries(profile)) {
       if (id === 'build') continue;
@@ -347,6 +347,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
     extraHeapBytes: Number.isFinite(heapOurs) ? Math.round(heapOurs) : null,
     hoverCardOverDwellMs: ui ? round(ui.cardOverDwellMs) : null,
     overlayOpenMs: ui ? round(ui.overlayOpenMs) : null,
+    overlayLoadMs: ui ? round(ui.overlayLoadMs) : null,
     budgets,
     firefox: 'skipped',
     notes,

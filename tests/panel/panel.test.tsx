@@ -1,4 +1,6 @@
 /** The side panel app rendered with the real pack: each section, the entity focus, keyboard use, the overlay. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { readPanelParams } from '@/components/panel/params';
@@ -48,6 +50,27 @@ describe('Summary', () => {
     expect(text(marked[0])).toContain('Current figure');
     // Every row cites its sources with links.
     for (const row of rows) expect(row.querySelectorAll('a[href^="https://"]').length).toBeGreaterThan(0);
+  });
+
+  it('shows its first screen at once and the rest after the first paint, even in a document that gets no frames', async () => {
+    // No animation frames, as in a hidden document: the fallback timer must still render the rest.
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const container = document.createElement('div');
+    document.body.append(container);
+    try {
+      await act(() => {
+        render(<PanelApp pack={pack} api={fakeApi()} />, container);
+      });
+      const summary = panel(container, 'summary');
+      expect(text(summary.querySelector('#current-figure'))).toContain(`${currentCasualtyFigure(pack).dead} dead`);
+      expect(summary.querySelector('table')).toBeNull();
+      await act(() => new Promise((r) => setTimeout(r, 300)));
+      expect(summary.querySelectorAll('tbody tr').length).toBe(pack.event.casualties.length);
+      expect(summary.querySelector('#summary-perpetrators')).not.toBeNull();
+    } finally {
+      render(null, container);
+      container.remove();
+    }
   });
 });
 
