@@ -3,7 +3,7 @@
  * units, about five times faster than the two RegExp passes of `quickTest` on a page without a match (the sentinel
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
-import { QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
+import { classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
 const GRAM_MAX = 4;
 /** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets `quickTest`. */
@@ -179,7 +179,7 @@ function caseVariants(units: string): string[] {
 }
 
 /**
- * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_RANGES), bits 0-28 the automaton. Below
+ * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_CLASS), bits 0-28 the automaton. Below
  * 2^30, so that it stays a small integer (no heap number per unit before V8 optimizes the loop).
  */
 const STRIP_BIT = 1 << 29;
@@ -360,8 +360,9 @@ type Find = (text: string, from: number) => number;
 function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
   if (!plan || quick.unicode) return null;
   const mask = new Int32Array(0x10000);
-  for (let i = 0; i < QUICK_STRIP_RANGES.length; i++) {
-    const r = QUICK_STRIP_RANGES[i] as [number, number];
+  const strip = classRanges(QUICK_STRIP_CLASS);
+  for (let i = 0; i < strip.length; i++) {
+    const r = strip[i] as [number, number];
     mask.fill(STRIP_BIT, r[0], r[1] + 1);
   }
   for (let i = 0; i < plan.units.length; i++) {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASED_STRIP, QUICK_STRIP_RANGES, quickPattern, quickTest, quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
+import { CASED_STRIP, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, UNCASED_STRIP_CLASS } from '../../lib/recognize/quick';
 import { foldCase } from '../../lib/recognize/quick-fold';
 import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
 import { generatePage } from '../../scripts/bench/pages.mjs';
@@ -335,9 +335,24 @@ describe('createQuickScanner options', () => {
   });
 });
 
+describe('the strip classes', () => {
+  it('are read into the same ranges the classes match, and the uncased one lacks only U+0345', () => {
+    const strip = new RegExp(QUICK_STRIP_CLASS);
+    const uncased = new RegExp(UNCASED_STRIP_CLASS);
+    const ranges = classRanges(QUICK_STRIP_CLASS);
+    expect(ranges.length).toBeGreaterThan(20);
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u);
+      const inRanges = ranges.some(([a, b]) => a <= u && u <= b);
+      if (strip.test(c) !== inRanges) throw new Error(`U+${u.toString(16)}: class ${strip.test(c)}, ranges ${inRanges}`);
+      if (uncased.test(c) !== (inRanges && c !== CASED_STRIP)) throw new Error(`U+${u.toString(16)} in the uncased class: ${uncased.test(c)}`);
+    }
+  });
+});
+
 describe('createQuickScanner windows', () => {
   it('reads strip characters case-insensitively without matching letters: only U+0345 has case variants, and it is left to a check of its own', () => {
-    const cased = QUICK_STRIP_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i))).filter((u) => caseVariants(u).length > 1);
+    const cased = classRanges(QUICK_STRIP_CLASS).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i))).filter((u) => caseVariants(u).length > 1);
     expect(cased).toEqual([CASED_STRIP]);
     // Greek text is full of ι, U+0345's upper case: no piece for it.
     expect(createQuickScanner(QUICK).windows('Η ιστορία της πόλης και οι ιδιοκτήτες', 8)).toEqual({ windows: [], complete: true });
