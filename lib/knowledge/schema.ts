@@ -323,7 +323,14 @@ export const Recognition = z.object({
     suffix: z.record(z.string(), z.number().int().min(0).max(20)),
     starSuffix: z.number().int().min(0).max(30),
     gap: z.number().int().min(0).max(10),
-    prefixes: z.record(z.string(), z.object({ letters: NonEmpty, max: z.number().int().min(1).max(5) })).optional(),
+    /**
+     * Letters that may be attached before a name (Hebrew ב, Arabic ال...). `beforeCapital`: only before a name
+     * written with a capital, the prefix in lower case (the noun-class prefixes of Zulu, Xhosa, Shona, Chichewa:
+     * eKrasnogorsk, kwiRashiya, lwaseCrocus City Hall).
+     */
+    prefixes: z
+      .record(z.string(), z.object({ letters: NonEmpty, max: z.number().int().min(1).max(5), beforeCapital: z.boolean().optional() }))
+      .optional(),
     vowels: z.record(z.string(), NonEmpty).optional(),
     minStem: z.number().int().min(1).max(10),
   }),

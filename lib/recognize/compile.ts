@@ -312,7 +312,7 @@ export function compileMatcherTable(pack: PackForMatcher, report?: CompileReport
   for (const [script, p] of Object.entries(rec.scripts.prefixes ?? {})) {
     const sc = SCRIPT_NAMES[script];
     if (sc === undefined) throw new Error(`recognition.scripts.prefixes: unknown script "${script}"`);
-    pre.push([sc, normalizeText(p.letters), p.max]);
+    pre.push([sc, normalizeText(p.letters), p.max, p.beforeCapital ? 1 : 0]);
   }
 
   const w = rec.weights;

@@ -4,7 +4,8 @@
  *
  * Per block: normalize (normalize.ts, with an offset map), then one left-to-right walk over a character trie of
  * all name and cue patterns (built once per table). Names start at a word boundary in scripts written with spaces
- * (optionally after attached prefix letters in Hebrew/Arabic) and anywhere in Chinese/Japanese/Korean/Thai; a word
+ * (optionally after attached prefix letters: Hebrew/Arabic ones, and lower-case Latin ones before a capital, the
+ * noun-class prefixes of Bantu languages) and anywhere in Chinese/Japanese/Korean/Thai; a word
  * may end in a bounded inflectional suffix, inner words of a name too; stem vowels marked optional may be replaced.
  * Overlapping names: leftmost, then longest wins; blocking cues ("Crocus Expo") compete with names.
  *
@@ -39,13 +40,20 @@ interface TrieNode {
 const OPT = 0x10000;
 const GAP = 0x20;
 
+interface PrefixRule {
+  letters: string;
+  max: number;
+  /** Only before a capital, the prefix written in lower case (eKrasnogorsk). */
+  beforeCapital: boolean;
+}
+
 interface Compiled {
   root: TrieNode;
   quick: RegExp | null;
   /** the same with the `g` flag, to find every match */
   quickAll: RegExp | null;
   /** prefix letters per script class */
-  pre: Map<number, { letters: string; max: number }>;
+  pre: Map<number, PrefixRule>;
 }
 
 const compiledCache = new WeakMap<MatcherTable, Compiled>();
@@ -87,8 +95,8 @@ function getCompiled(table: MatcherTable): Compiled {
   } catch {
     quick = quickAll = null;
   }
-  const pre = new Map<number, { letters: string; max: number }>();
-  for (const [sc, letters, max] of table.pre) pre.set(sc, { letters, max });
+  const pre = new Map<number, PrefixRule>();
+  for (const [sc, letters, max, beforeCapital] of table.pre) pre.set(sc, { letters, max, beforeCapital: beforeCapital === 1 });
   c = { root, quick, quickAll, pre };
   compiledCache.set(table, c);
   return c;
@@ -132,24 +140,32 @@ function runOf(text: string, pos: number, sc: Sc): number {
   return r;
 }
 
-/** Whether a name may start at `p` (word boundary rules of its script). */
-function startAllowed(text: string, p: number, sc: Sc, pre: Compiled['pre']): boolean {
+/** Whether the original of normalized unit `p` is written as a capital (`upper`) or as a lower-case letter. */
+function isCased(original: string, norm: Normalized, p: number, upper: boolean): boolean {
+  const ch = original.slice(norm.start[p], norm.end[p]);
+  return upper ? ch !== ch.toLowerCase() : ch !== ch.toUpperCase();
+}
+
+/** Whether a name may start at `p` of the normalized text (word boundary rules of its script). */
+function startAllowed(original: string, norm: Normalized, p: number, sc: Sc, pre: Compiled['pre']): boolean {
+  const text = norm.text;
   if (isUnspaced(sc) || sc === Sc.None) return true;
   if (p === 0) return true;
   const prev = scriptAt(text, p - 1);
   if (sc === Sc.Digit ? prev === Sc.None || isUnspaced(prev) : prev !== sc && prev !== Sc.Digit) return true;
   const rule = pre.get(sc);
-  if (!rule) return false;
+  if (!rule || (rule.beforeCapital && !isCased(original, norm, p, true))) return false;
   for (let k = 1; k <= rule.max && p - k >= 0; k++) {
     const ch = text[p - k] as string;
-    if (!rule.letters.includes(ch)) return false;
+    if (!rule.letters.includes(ch) || (rule.beforeCapital && !isCased(original, norm, p - k, false))) return false;
     const before = p - k - 1 >= 0 ? scriptAt(text, p - k - 1) : Sc.None;
     if (before !== sc && before !== Sc.Digit) return true;
   }
   return false;
 }
 
-function scan(text: string, table: MatcherTable, c: Compiled, out: Raw[]): void {
+function scan(original: string, norm: Normalized, table: MatcherTable, c: Compiled, out: Raw[]): void {
+  const text = norm.text;
   const rootMap = c.root.m;
   if (!rootMap) return;
   const n = text.length;
@@ -160,7 +176,7 @@ function scan(text: string, table: MatcherTable, c: Compiled, out: Raw[]): void 
     const first = rootMap.get(text.charCodeAt(p));
     if (!first) continue;
     const sc = scriptAt(text, p);
-    if (!startAllowed(text, p, sc, c.pre)) continue;
+    if (!startAllowed(original, norm, p, sc, c.pre)) continue;
     let sp = 0;
     nodes[sp] = first;
     positions[sp++] = p + 1;
@@ -292,7 +308,7 @@ function matchBlock(original: string, table: MatcherTable, c: Compiled): { norm:
   const norm = normalize(original);
   const text = norm.text;
   const raws: Raw[] = [];
-  scan(text, table, c, raws);
+  scan(original, norm, table, c, raws);
   const candidates: Raw[] = [];
   const cues = new Set<number>();
   // One stretch of text is one cue of a group, however many of its terms match it ("22 марта" is both the

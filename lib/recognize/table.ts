@@ -71,7 +71,7 @@ export interface MatcherTable {
   /** Letters of inflection allowed at the end of a word inside a multi-word name. */
   gap: number;
   /** Letters that may be attached before a name, per script class: [script class, letters, max count]. */
-  pre: [script: number, letters: string, max: number][];
+  pre: [script: number, letters: string, max: number, beforeCapital: 0 | 1][];
   /**
    * Scores: [threshold, strong event, venue name, weak name, description, topical evidence needed when the only
    * anchors are weak names or descriptions, topical evidence that makes a page below the threshold with a firm
