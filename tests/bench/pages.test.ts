@@ -130,8 +130,9 @@ describe('generatePage', () => {
     expect(aliasHits(title, aliases)).toEqual([]);
     const rand = prng(7);
     for (let i = 0; i < 2000; i++) expect(aliasHits(fillerSentence(rand, i % 2 ? 'ru' : 'en'), aliases)).toEqual([]);
-    // Every alias against 1 MB of text: seconds on a busy machine (not a timing, just room to finish).
-  }, 30_000);
+    // Every alias (3,400 of them) against 1 MB of text: ~25 s on this 2-core machine, more when it is busy (not a
+    // timing, just room to finish).
+  }, 120_000);
 
   it('decoy pages name Moscow or a concert (a candidate for the sentinel) and not the attack', () => {
     const table = realTable();
