@@ -1,7 +1,7 @@
 // The highlight styles travel with the sentinel: the manifest lists this stylesheet with it (wxt.config.ts), so the
 // browser adds it before it builds each page and painting highlights later costs no restyle of the whole page.
 import '@/lib/page/highlight.css';
-import quick, { folded, plan } from 'virtual:crocus/quick';
+import quick, { folded, groups, plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import type { QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
@@ -109,7 +109,7 @@ export default defineUnlistedScript(() => {
   // The browser API is touched only when there is something to tell (its first use has a cost of its own).
   const runtime = () => ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)?.runtime;
   // One RegExp for short texts; a one-pass scanner over long ones (lib/recognize/quick-scanner.ts).
-  const scanner = createQuickScanner(quick, { plan, folded });
+  const scanner = createQuickScanner(quick, { plan, folded, groups });
   const home = coveringWindow();
   let done = false;
   /** A question to the background is under way: text added meanwhile waits for its answer. */

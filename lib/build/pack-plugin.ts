@@ -23,6 +23,7 @@ import { compileMatcherTable } from '../recognize/compile';
 import { compileClaimTable } from '../claims/compile';
 import { quickScannerPlan } from '../recognize/quick-scanner';
 import { foldCase } from '../recognize/quick-fold';
+import { quickGroups } from '../recognize/quick-groups';
 import type { MatcherTable } from '../recognize/table';
 import { readJsonFile } from '../knowledge/load-node';
 import type { KnowledgePack } from '../knowledge/schema';
@@ -105,10 +106,13 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
         const source = matcherTable().quick;
         // The quick scanner's tables and the case-folded pattern, computed here rather than on every page.
         const folded = foldCase(source);
+        // Groups only of the folded source: under `i` a group's first units would miss their case variants.
+        const grouped = folded === null ? null : quickGroups(folded);
         return [
-          `export default ${JSON.stringify(folded ?? source)};`,
+          `export default ${JSON.stringify(grouped?.source ?? folded ?? source)};`,
           `export const folded = ${folded !== null};`,
           `export const plan = ${JSON.stringify(quickScannerPlan(source))};`,
+          `export const groups = ${JSON.stringify(grouped?.groups ?? null)};`,
           '',
         ].join('\n');
       }

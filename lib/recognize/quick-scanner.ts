@@ -3,6 +3,7 @@
  * units, about five times faster than the two RegExp passes of `quickTest` on a page without a match (the sentinel
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
+import { groupSource, type QuickGroup } from './quick-groups';
 import { classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
 const GRAM_MAX = 4;
@@ -333,14 +334,37 @@ export interface QuickScanner {
  * ~1.5 ms of it; ~0.35 ms once V8 has compiled the code), ~0.5 ms from a plan; the mask table is an Int32Array of
  * 65,536 entries (256 KB). Then ~4 ms until V8 has optimized the loop, and ~1.9 ns per code unit.
  */
-export function createQuickScanner(source: string, options: { plan?: QuickScannerPlan | null; folded?: boolean; minLength?: number } = {}): QuickScanner {
+export function createQuickScanner(
+  source: string,
+  options: { plan?: QuickScannerPlan | null; folded?: boolean; minLength?: number; groups?: QuickGroup[] | null } = {},
+): QuickScanner {
   const minLength = options.minLength ?? QUICK_SCAN_MIN;
+  const groups = options.groups ?? null;
   // Made when first needed: the sentinel on a short page uses only the windows' pattern, and V8 parses a pattern
   // when it is made.
   let quick: RegExp | undefined;
   const quickOf = () => (quick ??= quickPattern(source, '', options.folded));
   let find: Find | null | undefined;
   let windowsPattern: RegExp | undefined;
+  const wholeWindows = () => (windowsPattern ??= quickWindowsPattern(source, options.folded));
+  // With groups (quick-groups.ts, slices of `source`): the windows' pattern of only the groups whose first units
+  // the text holds.
+  const firsts: RegExp[] = [];
+  const byPresent = new Map<number, RegExp>();
+  const windowsOf = (text: string): RegExp => {
+    if (!groups) return wholeWindows();
+    let present = 0;
+    for (let i = 0; i < groups.length; i++) if ((firsts[i] ??= new RegExp((groups[i] as QuickGroup).first)).test(text)) present |= 1 << i;
+    if (present === (1 << groups.length) - 1) return wholeWindows();
+    let pattern = byPresent.get(present);
+    if (!pattern) {
+      const alts = groups.filter((_, i) => present & (1 << i)).map((g) => groupSource(source, g));
+      // No group present: only the strip characters can be found (`(?!)` never matches).
+      pattern = quickWindowsPattern(alts.length ? `(?:${alts.join('|')})` : '(?!)', options.folded);
+      byPresent.set(present, pattern);
+    }
+    return pattern;
+  };
   const finder = () => (find === undefined ? (find = scanner(quickOf(), options.plan === undefined ? quickScannerPlan(source) : options.plan)) : find);
   const test = ((text: string) => {
     const f = text.length < minLength ? null : finder();
@@ -348,7 +372,7 @@ export function createQuickScanner(source: string, options: { plan?: QuickScanne
   }) as QuickScanner;
   test.windows = (text, max, total = text.length) => {
     const f = total < minLength ? null : finder();
-    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, (windowsPattern ??= quickWindowsPattern(source, options.folded)), max);
+    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, windowsOf(text), max);
   };
   return test;
 }

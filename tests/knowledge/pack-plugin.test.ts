@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CARD_MODULE_ID, PACK_MODULE_ID, crocusPack } from '../../lib/build/pack-plugin';
+import { CARD_MODULE_ID, PACK_MODULE_ID, QUICK_MODULE_ID, crocusPack } from '../../lib/build/pack-plugin';
+import { loadPackFile } from '../../lib/knowledge/load-node';
+import { compileMatcherTable } from '../../lib/recognize/compile';
+import { quickPattern, quickWindows, quickWindowsPattern } from '../../lib/recognize/quick';
+import { createQuickScanner } from '../../lib/recognize/quick-scanner';
+import type { QuickGroup } from '../../lib/recognize/quick-groups';
 import { cardData } from '../../lib/knowledge/card';
 import { assertValidPack } from '../../lib/knowledge/validate';
 import { MINIMAL_PACK_PATH, minimalPack } from './fixtures/packs';
@@ -57,6 +62,28 @@ describe('crocusPack() Vite plugin', () => {
     expect(moduleValue(call(plugin.load, ctx, packId))).toEqual(expected);
     expect(lazyModuleValue(call(plugin.load, ctx, cardId))).toEqual(cardData(expected));
     expect(call(plugin.load, ctx, '/some/other/file.ts')).toBeNull();
+  });
+
+  it('serves the sentinel the quick pattern case-folded and in groups, with the same matches as the table\'s', () => {
+    const plugin = crocusPack();
+    const ctx = context();
+    call(plugin.buildStart, ctx, {});
+    const code = call(plugin.load, ctx, call(plugin.resolveId, ctx, QUICK_MODULE_ID)) as string;
+    const mod = new Function(`${code.replace('export default ', 'const quick = ').replaceAll('export const ', 'const ')}\nreturn { quick, folded, groups };`)() as {
+      quick: string;
+      folded: boolean;
+      groups: QuickGroup[] | null;
+    };
+    expect(mod.folded).toBe(true);
+    expect(mod.groups).toHaveLength(3);
+    const table = compileMatcherTable(loadPackFile());
+    const reference = quickWindowsPattern(table.quick);
+    const sentinel = createQuickScanner(mod.quick, { folded: mod.folded, groups: mod.groups });
+    const texts = ['Nothing to see here.', 'Gunmen at Crocus City Hall in Krasnogorsk', 'теракт в «Крокус Сити Холле»', 'هجوم كروكوس', '克罗库斯城市音乐厅', 'Η Μόσχα', 'uhlaselo lwaseCrocus City Hall'];
+    for (const text of texts) {
+      expect(sentinel.windows(text, 8), text).toEqual(quickWindows(text, reference, 8));
+      expect(quickPattern(mod.quick, '', true).test(text), text).toBe(quickPattern(table.quick).test(text));
+    }
   });
 
   it('fails the build with a message naming the path of each error', () => {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASED_STRIP, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, UNCASED_STRIP_CLASS } from '../../lib/recognize/quick';
 import { foldCase } from '../../lib/recognize/quick-fold';
+import { groupSource, quickGroups } from '../../lib/recognize/quick-groups';
 import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
@@ -394,10 +395,49 @@ describe('createQuickScanner windows', () => {
     );
   });
 
+  it('in groups by first units (the sentinel on a short page) finds the same pieces in any script', () => {
+    const folded = foldCase(QUICK) as string;
+    const { source, groups } = quickGroups(folded)!;
+    expect(groups).toHaveLength(3);
+    const whole = quickWindowsPattern(folded, true);
+    const grouped = createQuickScanner(source, { folded: true, groups });
+    const pieces = [filler(3), ' Moscow ', ' MOSCOU', ' кро\u00adкус ', ' Москва ', 'Крокус', ' موسكو ', ' کروکوس', ' 莫斯科 ', 'クロッカス', ' Μόσχα ', ' ΜΌΣΧΑ', 'ͅ', ' Krasno', 'gorsk ', '\u200b', 'x', 'ж', 'ß'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(grouped.windows(text, 64)).toEqual(quickWindows(text, whole, 64));
+      }),
+      { numRuns: 3000 },
+    );
+    // The same alternatives, regrouped; every text the pattern matches holds the first units of a group that does.
+    expect(source.length).toBe(folded.length);
+    expect(groups.map((g) => source.slice(g.from, g.to)).join('|')).toBe(source.slice(3, -1));
+    for (const text of ['Moscow', 'москва', 'موسكو', '莫斯科', 'μόσχα']) {
+      expect(new RegExp(source).test(text), text).toBe(true);
+      expect(groups.some((g) => new RegExp(g.first).test(text) && new RegExp(groupSource(source, g)).test(text)), text).toBe(true);
+    }
+  });
+
   it('stops at `max` pieces and says so', () => {
     const text = Array.from({ length: 10 }, () => `${filler(20)}Moscow`).join('');
     expect(scannerOf(QUICK).windows(text, 4)).toMatchObject({ complete: false, windows: { length: 4 } });
     expect(scannerOf(QUICK).windows(filler(100), 4)).toEqual({ windows: [], complete: true });
+  });
+});
+
+describe('quickGroups', () => {
+  it('splits a folded pattern by the units its alternatives start with (Latin-1, Cyrillic, the rest), and declines what it does not read', () => {
+    const grouped = quickGroups('(?:(?:[Кк]р|ы)о|[Mm][Oo]|莫斯|ab|\\(x)')!;
+    expect(grouped.source).toBe('(?:[Mm][Oo]|ab|\\(x|(?:[Кк]р|ы)о|莫斯)');
+    expect(grouped.groups.map((g) => [g.first, groupSource(grouped.source, g)])).toEqual([
+      ['[\\u0028\\u004d\\u0061\\u006d]', '(?:[Mm][Oo]|ab|\\(x)'],
+      ['[\\u041a\\u043a\\u044b]', '(?:(?:[Кк]р|ы)о)'],
+      ['[\\u83ab]', '(?:莫斯)'],
+    ]);
+    // One group only, an optional or repeated first atom, ranges in a class, an unbalanced group: null.
+    for (const source of ['(?:ab|cd)', '(?:a?b|ж)', '(?:a*b|ж)', '(?:(?:a)?b|ж)', '(?:[a-z]b|ж)', '(?:ab|ж', 'ab|ж', '(?:.b|ж)']) {
+      expect(quickGroups(source), source).toBeNull();
+    }
   });
 });
 
