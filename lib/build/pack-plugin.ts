@@ -21,7 +21,7 @@ import type { Plugin } from 'vite';
 import { cardData } from '../knowledge/card';
 import { compileMatcherTable } from '../recognize/compile';
 import { compileClaimTable } from '../claims/compile';
-import { quickScannerPlan } from '../recognize/quick-scanner';
+import { quickScannerPlan } from '../recognize/quick-plan';
 import { foldCase } from '../recognize/quick-fold';
 import { quickGroups } from '../recognize/quick-groups';
 import type { MatcherTable } from '../recognize/table';
@@ -111,7 +111,8 @@ export function crocusPack(options: CrocusPackOptions = {}): Plugin {
         return [
           `export default ${JSON.stringify(grouped?.source ?? folded ?? source)};`,
           `export const folded = ${folded !== null};`,
-          `export const plan = ${JSON.stringify(quickScannerPlan(source))};`,
+          // As JSON in a string: parsed only on a long page (a string literal is the cheapest thing to parse).
+          `export const plan = ${JSON.stringify(JSON.stringify(quickScannerPlan(source)))};`,
           `export const groups = ${JSON.stringify(grouped?.groups ?? null)};`,
           '',
         ].join('\n');

@@ -26,8 +26,8 @@ declare module 'virtual:crocus/quick' {
   const quick: string;
   export default quick;
   export const folded: boolean;
-  /** The quick scanner's tables for the pattern (lib/recognize/quick-scanner.ts); null if it cannot have any. */
-  export const plan: import('../recognize/quick-scanner').QuickScannerPlan | null;
+  /** The quick scanner's tables for the pattern (lib/recognize/quick-plan.ts) as JSON; `null` if it cannot have any. */
+  export const plan: string;
   /** The folded pattern's groups by first units (lib/recognize/quick-groups.ts, slices of it); null when not folded. */
   export const groups: import('../recognize/quick-groups').QuickGroup[] | null;
 }

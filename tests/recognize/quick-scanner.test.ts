@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { CASED_STRIP, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, UNCASED_STRIP_CLASS } from '../../lib/recognize/quick';
 import { foldCase } from '../../lib/recognize/quick-fold';
 import { groupSource, quickGroups } from '../../lib/recognize/quick-groups';
-import { createQuickScanner, QUICK_SCAN_MIN, quickScannerPlan, type QuickScanner } from '../../lib/recognize/quick-scanner';
+import { createQuickScanner, QUICK_SCAN_MIN, type QuickScanner } from '../../lib/recognize/quick-scanner';
+import { quickScannerPlan } from '../../lib/recognize/quick-plan';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
 
@@ -67,7 +68,7 @@ const STRIP = ['\u00ad', '\u200b', '\u200d', '\u200e', '\u2060', '\ufeff', '\ufe
 
 /** The scanner of a pattern, for texts of any length (not only those of QUICK_SCAN_MIN units or more). */
 function scannerOf(source: string): QuickScanner {
-  return createQuickScanner(source, { minLength: 0 });
+  return createQuickScanner(source, { minLength: 0, plan: quickScannerPlan(source) });
 }
 
 /**
@@ -300,9 +301,8 @@ describe('createQuickScanner options', () => {
     expect(quickScannerPlan('(?:ab|c(?:d|ef))')).toMatchObject({ maxLen: 3, units: expect.any(String) });
   });
 
-  it('gives the same answers with a plan that went through JSON (as one shipped with the pattern would)', () => {
-    const plan = JSON.parse(JSON.stringify(quickScannerPlan(QUICK))) as ReturnType<typeof quickScannerPlan>;
-    const scan = createQuickScanner(QUICK, { plan, minLength: 0 });
+  it('gives the same answers with the plan as JSON (as the sentinel gets it)', () => {
+    const scan = createQuickScanner(QUICK, { plan: JSON.stringify(quickScannerPlan(QUICK)), minLength: 0 });
     const quick = quickPattern(QUICK);
     for (const a of expand(QUICK)) {
       for (const t of [`x ${a} y`, `x ${a.toUpperCase().slice(0, -1)} y`, `${a.slice(0, 2)}\u00ad${a.slice(2)}`]) expect(scan(t), t).toBe(quickTest(t, quick));
@@ -315,6 +315,8 @@ describe('createQuickScanner options', () => {
     const scan = createQuickScanner('crocus', { plan: never, minLength: 10 });
     expect(scan('a crocus')).toBe(true); // 8 units: quickTest
     expect(scan('a crocus!!')).toBe(false); // 10 units: the (broken) plan
+    // Without a plan: quickTest on every text.
+    expect(createQuickScanner('crocus', { minLength: 10 })('a crocus!!')).toBe(true);
     expect(QUICK_SCAN_MIN).toBeGreaterThan(100_000);
     // A short part of a long text (the sentinel reads long pages in parts) goes by the whole text's length.
     expect(scan.windows('a crocus', 4).windows).toHaveLength(1);
@@ -322,8 +324,8 @@ describe('createQuickScanner options', () => {
     expect(scan.windows('a crocus', 4, 10)).toEqual({ windows: [], complete: true });
   });
 
-  it('agrees on texts of QUICK_SCAN_MIN units and more with the default options', () => {
-    const scan = createQuickScanner(QUICK);
+  it('agrees on texts of QUICK_SCAN_MIN units and more with the pack pattern\'s plan', () => {
+    const scan = createQuickScanner(QUICK, { plan: quickScannerPlan(QUICK) });
     const quick = quickPattern(QUICK);
     const none = generatePage({ size: '1MB', chars: 1_000_000, mentions: 'none' }).html.replace(/<[^>]*>/g, ' ');
     const many = generatePage({ size: '1MB', chars: 1_000_000, mentions: 'many' }).html.replace(/<[^>]*>/g, ' ');
