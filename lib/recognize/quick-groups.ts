@@ -10,7 +10,7 @@
 
 /** A group: a class of the units its alternatives can start with, and where its alternatives are. */
 export interface QuickGroup {
-  /** RegExp class source (`[...]`) of every unit an alternative of the group can start with. */
+  /** RegExp class source (`[...]`) that matches every unit an alternative of the group can start with (`firstClass`). */
   first: string;
   /** The group's alternatives are `source.slice(from, to)` of the grouped source (`a|b`, no parentheses). */
   from: number;
@@ -102,7 +102,31 @@ function firstUnits(alt: string): string[] | null {
   return units;
 }
 
-const escapeUnit = (u: string) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
+/**
+ * A class of the units a group's alternatives start with, for the test of whether a text holds any: the units below
+ * U+0100 as they are (every text holds Latin-1 spaces and digits), the others widened to their 256-unit blocks.
+ * Wider than the units, so a text holding none of the block may skip the group, at most a few more keep it; and
+ * a few ranges read a text several times faster than a hundred single units (V8: ~0.1 against ~0.6 ms per 100,000
+ * units of two-byte text).
+ */
+function firstClass(units: string[]): string {
+  const codes = units.map((u) => u.charCodeAt(0)).sort((a, b) => a - b);
+  let cls = '';
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code < 0x100) {
+      cls += hex(code);
+      continue;
+    }
+    // Adjacent blocks make one range.
+    let last = code >> 8;
+    while (i + 1 < codes.length && (codes[i + 1] as number) >> 8 <= last + 1) last = (codes[++i] as number) >> 8;
+    cls += `${hex((code >> 8) << 8)}-${hex((last << 8) | 0xff)}`;
+  }
+  return `[${cls}]`;
+}
 
 /**
  * The group of an alternative by the units it can start with: 0 if one is below U+0100 (ASCII and Latin-1: what
@@ -137,7 +161,7 @@ export function quickGroups(source: string): GroupedQuick | null {
     if (groups.length) grouped += '|';
     const from = grouped.length;
     grouped += g.alts.join('|');
-    groups.push({ first: `[${[...g.first].sort().map(escapeUnit).join('')}]`, from, to: grouped.length });
+    groups.push({ first: firstClass([...g.first]), from, to: grouped.length });
   }
   return { source: `${grouped})`, groups };
 }
