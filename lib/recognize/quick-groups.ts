@@ -23,26 +23,39 @@ export interface GroupedQuick {
   groups: QuickGroup[];
 }
 
-/** Top-level alternatives of `source` (split at `|` outside groups and classes), or null if unbalanced. */
-function alternatives(source: string): string[] | null {
-  const out: string[] = [];
+/**
+ * Walks `source`'s syntax characters (escapes and classes skipped) with the group depth after each, until `stop`
+ * returns true: its index then, else -1. `depth` and `inClass` are the state where the walk ended.
+ */
+function walk(source: string, stop: (c: string, i: number, depth: number) => boolean): { at: number; depth: number; inClass: boolean } {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+    const c = source[i] as string;
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (stop(c, i, depth)) return { at: i, depth, inClass };
+    }
+  }
+  return { at: -1, depth, inClass };
+}
+
+/** Top-level alternatives of `source` (split at `|` outside groups and classes), or null if unbalanced. */
+function alternatives(source: string): string[] | null {
+  const out: string[] = [];
+  let start = 0;
+  const end = walk(source, (c, i, depth) => {
+    if (c === '|' && depth === 0) {
       out.push(source.slice(start, i));
       start = i + 1;
     }
-    if (depth < 0) return null;
-  }
-  if (depth !== 0 || inClass) return null;
+    return depth < 0;
+  });
+  if (end.at >= 0 || end.depth !== 0 || end.inClass) return null;
   out.push(source.slice(start));
   return out;
 }
@@ -54,17 +67,7 @@ const isOptional = (next: string | undefined) => next !== undefined && '?*{'.inc
  * character, a class of literals or a group of such alternatives (or it can match the empty string). */
 function firstUnits(alt: string): string[] | null {
   if (alt.startsWith('(?:')) {
-    let depth = 0;
-    let inClass = false;
-    let end = -1;
-    for (let i = 0; i < alt.length && end < 0; i++) {
-      const c = alt[i];
-      if (c === '\\') i++;
-      else if (inClass) inClass = c !== ']';
-      else if (c === '[') inClass = true;
-      else if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) end = i;
-    }
+    const end = walk(alt, (c, _, depth) => c === ')' && depth === 0).at;
     // An optional group at the start: what follows could start the match too.
     if (end < 0 || isOptional(alt[end + 1])) return null;
     const inner = alternatives(alt.slice(3, end));
