@@ -1,8 +1,9 @@
 /**
  * The side panel app: one Preact app shown as the browser's side panel (Chrome) / sidebar (Firefox), and inside
- * the page as an overlay frame (`?overlay=1&entity=<id>&tab=<tab id>`).
+ * the page as an overlay frame (components/panel/params.ts).
  *
- * It takes no orders from the page it is shown over: it never listens to window messages; the only thing it
+ * It takes no orders from the page it is shown over: the app never listens to window messages (the overlay's
+ * "open" message, which needs a key the page cannot read, is its entry's business: overlay-messages.ts); what it
  * sends to its parent frame is the close request.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -11,6 +12,7 @@ import { t } from '@/lib/i18n/t';
 import { backgroundApi, type PanelApi } from './api';
 import { AttributionsSection as AttributionsSectionView } from './AttributionsSection';
 import { pure } from './pure';
+import { CLOSE_OVERLAY } from './overlay-messages';
 import { PanelContext, PACK_LANG, type PanelContextValue, type TabId } from './common';
 import { ConflictsSection as ConflictsSectionView } from './ConflictsSection';
 import { EntityFocus } from './EntityFocus';
@@ -38,8 +40,6 @@ export interface PanelAppProps {
   api?: PanelApi;
 }
 
-/** The message the overlay's close button posts to the page's content script (which checks event.source). */
-export const CLOSE_OVERLAY = { type: 'crocus/close-overlay' } as const;
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -98,12 +98,24 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
     if (mine === request.current) setPage({ status: 'ready', context });
   }, [api, params.tabId]);
 
+  // Each opening of the overlay (a new visit) reads the page again: it may have changed since the panel loaded.
   useEffect(() => {
     void loadPage();
     // The native panel follows the active tab; the overlay belongs to one tab.
     if (params.tabId === undefined && api.watchTabs) return api.watchTabs(() => void loadPage());
     return undefined;
-  }, [api, loadPage, params.tabId]);
+  }, [api, loadPage, params.tabId, params.visit]);
+
+  // ... and starts afresh: the summary (under the entity's card, if any) from the top.
+  const lastVisit = useRef(params.visit);
+  useEffect(() => {
+    if (params.visit === lastVisit.current) return;
+    lastVisit.current = params.visit;
+    setTab('summary');
+    setFilter({ actor: '', type: '' });
+    setShowFocus(true);
+    window.scrollTo?.(0, 0);
+  }, [params.visit]);
 
   // After a navigation has rendered, bring its target into view.
   useEffect(() => {
@@ -112,7 +124,7 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
     if (el) bringIntoView(el);
   }, [target]);
 
-  // Opened for an entity: bring its card into view once.
+  // Opened for an entity: bring its card into view (again on each visit, and when it is shown again).
   useEffect(() => {
     if (!focus) return;
     const heading = document.getElementById('focus-title');
@@ -120,7 +132,7 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
       heading.scrollIntoView?.({ block: 'start' });
       heading.focus({ preventScroll: true });
     }
-  }, [focus]);
+  }, [focus, params.visit, showFocus]);
 
   // In the overlay, Escape closes the panel (the page gets focus back from the content script).
   useEffect(() => {

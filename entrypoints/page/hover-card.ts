@@ -12,6 +12,8 @@ const GRACE_MS = 300;
 
 interface CardActions {
   openPanel: (entity?: string) => void;
+  /** Loads the panel ahead, hidden: the card offers to open it. */
+  preparePanel?: () => void;
   disableSite: () => void;
   /** The claim sentence under a point (claims on the page), if that feature runs. */
   claimAt?: (x: number, y: number) => PageClaim | null;
@@ -94,7 +96,10 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
     if (!loaded || wanted !== target || !ctx.isValid) return;
     // The page may have removed our host: put it back, quietly.
     if (!host.isConnected) attach();
-    if (loaded.show(target, callbacks)) shown = target;
+    if (!loaded.show(target, callbacks)) return;
+    shown = target;
+    // After the card's paint: the panel's frame loads (in the extension's process) while the reader reads.
+    requestAnimationFrame(() => ctx.setTimeout(() => actions.preparePanel?.(), 0));
   };
 
   /** A name wins over the claim sentence it sits in. */

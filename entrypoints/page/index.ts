@@ -67,6 +67,7 @@ export default defineUnlistedScript(async () => {
   hoverCard = isolate('hover card', () =>
     startHoverCard(ctx, controller, {
       openPanel: (entity) => overlay?.open(entity),
+      preparePanel: () => overlay?.prepare(),
       claimAt: (x, y) => claims?.claimAt(x, y) ?? null,
       disableSite: () => {
         controller.stop();

@@ -306,7 +306,7 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
     console.log(`Sizes: sentinel ${sizesReport.sentinelRawBytes} B raw / ${sizesReport.sentinelGzipBytes} B gzip; injected into every page (${sizesReport.injectedFiles.join(', ')}) ${sizesReport.injectedRawBytes} B / ${sizesReport.injectedGzipBytes} B gzip; page script (candidates only) ${sizesReport.pageScriptRawBytes} B / ${sizesReport.pageScriptGzipBytes} B gzip; card script (first hover) ${sizesReport.cardScriptRawBytes} B / ${sizesReport.cardScriptGzipBytes} B gzip`);
   }
   console.log(`Floor content script ${floorSize.raw} B / ${floorSize.gzip} B gzip${peerSize ? `; peer (mark.js + ${aliases.length} aliases) ${peerSize.raw} B / ${peerSize.gzip} B gzip` : ''}`);
-  if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open (its first screen painted): ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')}), its frame's load event ${ms(ui.overlayLoadMs)} ms (${ui.overlayLoadSamples.join(', ')})`);
+  if (ui) console.log(`Hover card: ${ms(ui.cardOverDwellMs)} ms after its 150 ms dwell (median of ${ui.cardSamples.length}: ${ui.cardSamples.join(', ')}); overlay panel open (its first screen painted): ${ms(ui.overlayOpenMs)} ms (${ui.overlaySamples.join(', ')}), its frame's load event ${ms(ui.overlayLoadMs)} ms (${ui.overlayLoadSamples.join(', ')}; negative: loaded ahead, while the card showed)`);
   if (profile) {
     for (const [id, prof] of Object.entries(profile)) {
       if (id === 'build') continue;

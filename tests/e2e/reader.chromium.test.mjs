@@ -60,6 +60,42 @@ test('an entity highlight shows who it is and its claims', async () => {
   await page.close();
 });
 
+test('the panel loads hidden while the card shows, opens for the name hovered, again without reloading, and takes no orders from the page', async () => {
+  const page = await openSeed();
+  const entityPoint = await pointOnHighlight(page, 'crocus-entity');
+  await page.mouse.move(entityPoint.x, entityPoint.y);
+  const card = page.getByTestId('crocus-card');
+  await card.waitFor({ timeout: 3000 });
+  const name = (await card.locator('h2').textContent()).trim();
+  // Loaded ahead, and nothing of it shows before the click.
+  const frame = await waitFor(() => page.frames().find((f) => f.url().includes('sidepanel.html')), { what: 'the panel frame loaded ahead' });
+  await frame.locator('h1').waitFor({ state: 'attached' });
+  assert.equal(await (await frame.frameElement()).isVisible(), false, 'the panel is hidden until opened');
+  await frame.evaluate(() => (window.__sameDocument = true));
+  await card.getByRole('button', { name: 'Open panel' }).click();
+  await waitFor(async () => (await frame.frameElement()).isVisible(), { what: 'the panel shown' });
+  await waitFor(async () => (await frame.locator('#focus-title').textContent().catch(() => '')) === name, { what: `the panel focused on ${name}` });
+  // The host page tries to steer the panel: a message without the frame's key is ignored.
+  await page.evaluate(() => {
+    for (let i = 0; i < window.frames.length; i++) window.frames[i].postMessage({ type: 'crocus/open-overlay', key: '', visit: 99 }, '*');
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await frame.locator('#focus-title').textContent()).trim(), name, 'the page cannot change what the panel shows');
+  await frame.locator('body').press('Escape');
+  await waitFor(async () => !(await (await frame.frameElement()).isVisible()), { what: 'the panel closed' });
+  assert.notEqual(await page.evaluate(() => document.activeElement?.localName), 'crocus-context-panel', 'focus left the hidden panel');
+  // Opened again, from the event's card: the same document, now on the summary.
+  const eventPoint = await pointOnHighlight(page, 'crocus-event');
+  await page.mouse.move(eventPoint.x, eventPoint.y);
+  await card.waitFor({ timeout: 3000 });
+  await card.getByRole('button', { name: 'Open panel' }).click();
+  await waitFor(async () => (await frame.frameElement()).isVisible(), { what: 'the panel shown again' });
+  await waitFor(() => frame.evaluate(() => !document.getElementById('entity-focus')), { what: 'the summary without the entity card' });
+  assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the panel was not reloaded');
+  assert.equal(await frame.locator('#tab-summary').getAttribute('aria-selected'), 'true');
+  await page.close();
+});
+
 test('Open panel from the card overlays the panel, which lists and reveals the page mentions', async () => {
   const page = await openSeed();
   const point = await pointOnHighlight(page, 'crocus-event');

@@ -53,6 +53,21 @@ test('hovering a highlight shows the card; Open panel overlays the panel listing
   }
   const count = await waitFor(() => frame.evaluate(() => document.querySelectorAll('[data-testid=mention-item]').length), { what: 'mentions listed' });
   assert.ok(count >= 3, `${count} mentions listed`);
+  // Closed with Esc and opened again from the card: shown at once, the same document (it is not loaded again).
+  const panelShown = () => page.evaluate(() => getComputedStyle(document.querySelector('crocus-context-panel')).display !== 'none');
+  await frame.evaluate(() => (window.__sameDocument = true));
+  await frame.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+  await waitFor(async () => !(await panelShown()), { what: 'the panel closed' });
+  assert.notEqual(await page.evaluate(() => document.activeElement?.localName), 'crocus-context-panel', 'focus left the hidden panel');
+  // (Away from the highlight first: coming back to the one it opened for is what shows the card again.)
+  await page.mouse.move(1, 1);
+  const again = await pointOnHighlight(page, 'crocus-event');
+  await page.mouse.move(again.x - 3, again.y);
+  await page.mouse.move(again.x, again.y);
+  await waitFor(() => page.evaluate(() => !!document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary')), { what: 'the card again' });
+  await (await page.evaluateHandle(() => document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary'))).asElement().click();
+  await waitFor(panelShown, { what: 'the panel shown again' });
+  assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the panel was not reloaded');
   await page.close();
 });
 

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '@/components/panel/PanelApp';
-import { readPanelParams } from '@/components/panel/params';
+import { openedParams, readPanelParams } from '@/components/panel/params';
 import { currentCasualtyFigure, displayName, indexPack } from '@/lib/knowledge/load';
-import { byRole, byText, choose, click, fakeApi, key, mount, realPack, SEED_CONTEXT, text, unmountAll } from './support';
+import { byRole, byText, choose, click, fakeApi, key, mount, realPack, SEED_CONTEXT, settle, text, unmountAll } from './support';
 
 const pack = realPack();
 const idx = indexPack(pack);
@@ -382,6 +382,37 @@ describe('overlay', () => {
   it('has no close button in the native panel', async () => {
     const root = await mount(<PanelApp pack={pack} api={fakeApi()} />);
     expect(byRole(root, 'button', /Close$/).length).toBe(0);
+  });
+
+  it('starts afresh on each opening: the new entity on top of the summary, the page read again', async () => {
+    const api = fakeApi(SEED_CONTEXT);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const loaded = readPanelParams('?overlay=1&key=abc');
+    try {
+      await act(() => render(<PanelApp pack={pack} api={api} params={loaded} />, container));
+      await settle();
+      expect(container.querySelector('#entity-focus')).toBeNull();
+      await click(container.querySelector('#tab-timeline'));
+      await act(() => render(<PanelApp pack={pack} api={api} params={openedParams(loaded, { visit: 1, entity: 'bortnikov' })} />, container));
+      await settle();
+      expect(container.querySelector('#tab-summary')!.getAttribute('aria-selected')).toBe('true');
+      expect(text(container.querySelector('#focus-title'))).toBe(entityName('bortnikov'));
+      expect(document.activeElement).toBe(container.querySelector('#focus-title'));
+      // The reader closes the entity's card; the next opening, for the same entity, shows it again.
+      await click(byRole(container.querySelector('#entity-focus')!, 'button', /Close|Hide|Dismiss/i)[0]);
+      expect(container.querySelector('#entity-focus')).toBeNull();
+      await act(() => render(<PanelApp pack={pack} api={api} params={openedParams(loaded, { visit: 2, entity: 'bortnikov' })} />, container));
+      await settle();
+      expect(container.querySelector('#entity-focus')).not.toBeNull();
+      await act(() => render(<PanelApp pack={pack} api={api} params={openedParams(loaded, { visit: 3 })} />, container));
+      await settle();
+      expect(container.querySelector('#entity-focus')).toBeNull();
+      expect(api.pageContext).toHaveBeenCalledTimes(4);
+    } finally {
+      render(null, container);
+      container.remove();
+    }
   });
 
   it('takes no orders from the host page', async () => {
