@@ -54,11 +54,12 @@ const RECHECK_MS = 400;
  */
 const CALM_ANSWERS = 3;
 /**
- * A long text is read and tested in tasks of about this many characters (no long task on a 10 MB page); a slice
- * this long is long enough for the quick scanner.
+ * A task of the test ends once it has run this long (no long task on a 10 MB page, nor on a slow machine); the
+ * scanner tests a text in stretches of SLICE_CHARS characters, so that a task can end between them.
  */
-const SLICE_CHARS = 1 << 21;
-/** Consecutive texts tested overlap by more than the longest anchor, so none is cut in two. */
+const TASK_MS = 8;
+const SLICE_CHARS = 1 << 18;
+/** A long page's consecutive parts overlap by more than the longest anchor, so none is cut in two. */
 const OVERLAP = 256;
 /**
  * A page with more elements than this is read in parts (textParts: elements with at most PART_ELEMENTS elements
@@ -89,14 +90,16 @@ function framesText(doc: Document, depth = 0): string {
 
 /**
  * The page's text: its title and its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no
- * string of the whole page), then its same-origin frames'. The title comes with the first text: on a short page one
- * RegExp run tests both, and V8 compiles the pattern once, not once for a short string and again for a long one.
+ * string of the whole page; each part begins with the end of the one before, so no name is cut in two), then its
+ * same-origin frames'. The title comes with the first text: on a short page one RegExp run tests both, and V8
+ * compiles the pattern once, not once for a short string and again for a long one. Joined, not concatenated: `+`
+ * makes a string of two, which V8 reads unit by unit ~2 times slower than one (the scanner reads every unit).
  */
 function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
   let title = `${document.title}\n`;
   if (body) {
-    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS) : [body.textContent ?? '']) {
-      yield title + text;
+    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS, OVERLAP) : [body.textContent ?? '']) {
+      yield title ? [title, text].join('') : text;
       title = '';
     }
   }
@@ -136,8 +139,9 @@ export default defineUnlistedScript(() => {
    * Adds the pieces of `text` around its matches to `found` (the test itself: no piece, no match); false once
    * `found` holds as many as a message may.
    */
-  const collect = (found: QuickWindows, text: string, total?: number): boolean => {
-    const { windows, complete } = scanner.windows(text, MAX_WINDOWS - found.windows.length, total);
+  const collect = (found: QuickWindows, text: string, total?: number, from?: number, to?: number): boolean => {
+    const max = MAX_WINDOWS - found.windows.length;
+    const { windows, complete } = from === undefined ? scanner.windows(text, max, total) : scanner.stretch(text, max, from, to!);
     found.windows.push(...windows);
     if (!complete) found.complete = false;
     return found.complete;
@@ -221,31 +225,28 @@ export default defineUnlistedScript(() => {
 
   /**
    * Tests the page's text, the text around every match, or null when nothing matched; in one task when short, else
-   * in tasks that each read and test about SLICE_CHARS characters. Once a message's worth of pieces is collected
-   * the rest is not read.
+   * in tasks of about TASK_MS. Once a message's worth of pieces is collected the rest is not read.
    */
   const testPage = async (): Promise<QuickWindows | null> => {
     const found: QuickWindows = { windows: [], complete: true };
-    /** Characters read or tested in this task. */
-    let work = 0;
-    /** The end of the text tested last: a name cut in two by a part's or a slice's end is found with the next. */
-    let tail = '';
+    let taskStart = performance.now();
     const body = document.body;
     // A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole.
     const long = !!body && body.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
     for (const text of pageText(body, long)) {
       lightChars += text.length;
-      work += text.length;
-      for (let at = 0; at < text.length; at += SLICE_CHARS) {
-        const slice = text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS);
-        if (work + slice.length > SLICE_CHARS) {
+      const total = long ? Infinity : lightChars;
+      // The RegExp (a shorter text) tests it whole; the scanner in stretches of the one string, between which the
+      // task may end.
+      const step = scanner.scans(total) ? SLICE_CHARS : text.length;
+      for (let at = 0; at < text.length; at += step) {
+        if (performance.now() - taskStart > TASK_MS) {
           await nextTask();
           if (done) return null;
-          work = 0;
+          taskStart = performance.now();
         }
-        work += slice.length;
-        if (!collect(found, tail + slice, long ? Infinity : lightChars)) return found;
-        tail = slice.slice(-OVERLAP);
+        const more = step === text.length ? collect(found, text, total) : collect(found, text, total, at, at + step);
+        if (!more) return found;
       }
     }
     if (thin()) collect(found, shadowText(document));

@@ -8,7 +8,7 @@
 export const GRAM_BITS = 29;
 
 /** Longest prefix of the pattern's strings that the scanner's automaton follows (code units). */
-const GRAM_MAX = 4;
+export const GRAM_MAX = 4;
 /** Most (prefix, length) pairs the parser follows at once; a pattern that needs more gets `quickTest`. */
 const MAX_FRONT = 4096;
 

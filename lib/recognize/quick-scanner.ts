@@ -4,7 +4,7 @@
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
 import { groupSource, type QuickGroup } from './quick-groups';
-import { GRAM_BITS, type QuickScannerPlan } from './quick-plan';
+import { GRAM_BITS, GRAM_MAX, type QuickScannerPlan } from './quick-plan';
 import { classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /**
  * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_CLASS), bits 0-28 the automaton (the
@@ -29,6 +29,15 @@ export interface QuickScanner {
    * part of it (a long page read in parts), which decides between the RegExp and the scanner as `text.length` does.
    */
   windows(text: string, max: number, total?: number): QuickWindows;
+  /** Whether texts of this length (or parts of a text this long) are tested by the scanner, not the RegExp. */
+  scans(total: number): boolean;
+  /**
+   * Of a long text tested in stretches (so that the caller can yield between them, without slicing the text: V8
+   * reads a slice or a concatenation of strings ~1.5-2.5 times slower, unit by unit, than the string it came from),
+   * `windows` for the matches that start in [from, to); the pieces are cut from the whole text. For the scanner's
+   * texts (`scans`): a text without a plan gets the RegExp, over the stretch and the longest name's reach past it.
+   */
+  stretch(text: string, max: number, from: number, to: number): QuickWindows;
 }
 
 /**
@@ -39,8 +48,8 @@ export interface QuickScanner {
  * tables from `plan` (`quickScannerPlan(source)` of lib/recognize/quick-plan.ts, or that as JSON, parsed only then:
  * a page parses a string literal faster than the object; without a plan, `quickTest` for every text) and from then
  * on reads each text once, code unit by code unit, with the plan's bit-parallel (shift-and) automaton over one table of
- * masks per code unit. Where a gram ends, the RegExp itself tests the stretch of text from its start as long as the
- * longest string: true always comes from the RegExp.
+ * masks per code unit. Where a gram ends, the RegExp itself (sticky) tests the text at the gram's start: true always
+ * comes from the RegExp.
  *
  * Strip characters (soft hyphens, zero-width and bidi marks, combining marks) are handled in the same pass instead
  * of by a second test of the stripped text: where one occurs, a slower loop also runs the automaton over the text
@@ -95,11 +104,25 @@ export function createQuickScanner(
     const f = total < minLength ? null : finder();
     return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, windowsOf(text), max);
   };
+  test.scans = (total) => total >= minLength;
+  test.stretch = (text, max, from, until) => {
+    const to = Math.min(until, text.length);
+    const f = finder();
+    if (!f) return quickWindows(text.slice(from, to + STRETCH_REACH), windowsOf(text), max);
+    // A gram that ends in the stretch may start up to GRAM_MAX - 1 units before it: the automaton starts there.
+    return windowsAround(text, (at) => f(text, at, to), max, Math.max(0, from - GRAM_MAX + 1));
+  };
   return test;
 }
 
-/** Position of the first match at or after `from` (the unit where the scanner confirmed it), or -1. */
-type Find = (text: string, from: number) => number;
+/** More units than the longest anchor the quick pattern holds (quickTest's stretches overlap by this much). */
+const STRETCH_REACH = 256;
+
+/**
+ * Position of the first match at or after `from` whose gram ends before `to` (the unit where the scanner confirmed
+ * it), or -1.
+ */
+type Find = (text: string, from: number, to?: number) => number;
 
 /** The scanner of a plan (null without one: `quickTest` then). */
 function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
@@ -125,6 +148,10 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
   const maxLen = plan.maxLen;
   const CHECK = END | STRIP_BIT;
   const ring = new Int32Array(L);
+  // The pattern tried only where a gram starts (lastIndex): every match starts with a gram, so a match elsewhere
+  // is found where its own gram ends. (An unanchored test of the stretch from there tried every unit of it: on a
+  // 1 MB page without a mention, 12 of the sentinel's ~45 ms.)
+  const sticky = new RegExp(quick.source, `${quick.flags}y`);
 
   /** Whether the text without strip characters matches at its first unit from `p` that is not one. */
   const matchStripped = (text: string, p: number): boolean => {
@@ -137,8 +164,8 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
 
   /** Whether the text matches at `p`, as is or (with a strip character within reach) without strip characters. */
   const matchAt = (text: string, p: number): boolean => {
-    // A match from p lies in the next maxLen units (and any match there is one of the text).
-    if (quick.test(text.slice(p, p + maxLen))) return true;
+    sticky.lastIndex = p;
+    if (sticky.test(text)) return true;
     for (let j = p, end = Math.min(text.length, p + maxLen); j < end; j++) {
       if (((mask[text.charCodeAt(j)] as number) & STRIP_BIT) !== 0) return matchStripped(text, p);
     }
@@ -206,8 +233,7 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
    * before it) to the first unit where a gram ends or a strip character is (the state after it in `hitState`), or
    * the end of the text.
    */
-  const advance = (text: string, i: number, d: number): number => {
-    const n = text.length;
+  const advance = (text: string, i: number, d: number, n: number): number => {
     for (; i < n; i++) {
       d = ((d << 1) | START) & (mask[text.charCodeAt(i)] as number);
       if ((d & CHECK) !== 0) {
@@ -218,9 +244,8 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
     return n;
   };
 
-  return (text: string, from: number): number => {
-    const n = text.length;
-    for (let i = advance(text, from, 0); i < n; i = advance(text, i + 1, hitState)) {
+  return (text: string, from: number, to = text.length): number => {
+    for (let i = advance(text, from, 0, to); i < to; i = advance(text, i + 1, hitState, to)) {
       const d = hitState;
       if ((d & END) !== 0 && matchEnding(text, i, d)) return i;
       if ((d & STRIP_BIT) !== 0) {

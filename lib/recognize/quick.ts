@@ -74,13 +74,13 @@ const WINDOW_MAX_CHARS = 4_096;
 /**
  * The pieces of `text` around its matches, at most `max` of them; matches closer than a piece's reach share one.
  * `next(from)` gives the position of the first match at or after `from` (any unit of it: pieces reach far beyond
- * the pattern's longest string), or -1.
+ * the pattern's longest string), or -1; the first is looked for from `start`.
  */
-export function windowsAround(text: string, next: (from: number) => number, max: number): QuickWindows {
+export function windowsAround(text: string, next: (from: number) => number, max: number, start = 0): QuickWindows {
   const windows: string[] = [];
   let from = -1;
   let to = -1;
-  for (let at = next(0); at >= 0; at = next(at + 1)) {
+  for (let at = next(start); at >= 0; at = next(at + 1)) {
     const end = Math.min(text.length, at + WINDOW_RADIUS);
     if (from >= 0 && at - WINDOW_RADIUS <= to && end - from <= WINDOW_MAX_CHARS) {
       to = Math.max(to, end);

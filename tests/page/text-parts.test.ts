@@ -40,15 +40,33 @@ describe('textParts', () => {
 });
 
 describe('joinedParts', () => {
-  it('joins short parts into pieces of at least the size, keeps long ones alone, and loses nothing', () => {
+  it('joins short parts into pieces of at least the size and loses nothing', () => {
     expect([...joinedParts(['ab', 'c', 'de', 'f'], 3)]).toEqual(['abc', 'def']);
-    expect([...joinedParts(['a', 'long part', 'b', 'c'], 4)]).toEqual(['a', 'long part', 'bc']);
+    expect([...joinedParts(['a', 'long part', 'b', 'c'], 4)]).toEqual(['along part', 'bc']);
     expect([...joinedParts([], 4)]).toEqual([]);
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 12 })), fc.integer({ min: 1, max: 20 }), (parts, size) => {
         const pieces = [...joinedParts(parts, size)];
         expect(pieces.join('')).toBe(parts.join(''));
         expect(pieces.every((p) => p.length > 0)).toBe(true);
+      }),
+    );
+  });
+
+  it('begins each piece after the first with the end of the text before it, so a name cut by a piece end is whole', () => {
+    expect([...joinedParts(['Crocus Ci', 'ty Hall was', ' attacked'], 10, 6)]).toEqual(['Crocus City Hall was', 'll was attacked']);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 })), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), (parts, size, overlap) => {
+        const pieces = [...joinedParts(parts, size, overlap)];
+        const whole = parts.join('');
+        let seen = '';
+        for (const [i, piece] of pieces.entries()) {
+          const carried = i === 0 ? '' : seen.slice(-overlap);
+          expect(piece.startsWith(carried)).toBe(true);
+          expect(piece.length).toBeGreaterThan(carried.length);
+          seen += piece.slice(carried.length);
+        }
+        expect(seen).toBe(whole);
       }),
     );
   });

@@ -420,6 +420,36 @@ describe('createQuickScanner windows', () => {
     }
   });
 
+  it('tests a text in stretches without cutting it: a name across a stretch end is found, and only what the whole text holds', () => {
+    const anchors = ['Crocus City Hall', 'кро\u00adкус', 'Красногорск', 'mosc\u0301ow', 'クロッカス', 'Mirzoyev'];
+    const text = anchors.map((a, i) => `${filler(3)}[${i}] ${a} [/${i}]`).join('') + filler(3);
+    const plain = (t: string) => t.replaceAll('\u00ad', '').replaceAll('\u0301', '');
+    const inStretches = (scan: ReturnType<typeof createQuickScanner>, t: string, size: number) => {
+      const windows: string[] = [];
+      for (let at = 0; at < t.length; at += size) windows.push(...scan.stretch(t, 64, at, at + size).windows);
+      return windows;
+    };
+    // With the plan (the scanner) and without one (the RegExp over each stretch and the reach past it).
+    for (const scan of [scannerOf(QUICK), createQuickScanner(QUICK)]) {
+      for (const size of [1, 2, 3, 5, 11, 64, 1000, 100_000]) {
+        const windows = inStretches(scan, text, size);
+        anchors.forEach((a, i) => expect(windows.some((w) => plain(w).includes(plain(`[${i}] ${a} [/${i}]`))), `${a} in stretches of ${size}`).toBe(true));
+      }
+    }
+    const quick = quickPattern(QUICK);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(filler(1), ' Moscow ', ' кро\u00adкус ', ' concert', 'Krasno', 'gorsk ', '\u200b', 'x'), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 80 }),
+        (parts, size) => {
+          const t = parts.join('');
+          expect(inStretches(scannerOf(QUICK), t, size).length > 0).toBe(quickTest(t, quick));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('stops at `max` pieces and says so', () => {
     const text = Array.from({ length: 10 }, () => `${filler(20)}Moscow`).join('');
     expect(scannerOf(QUICK).windows(text, 4)).toMatchObject({ complete: false, windows: { length: 4 } });
