@@ -67,11 +67,13 @@ const FURNITURE_HEADINGS: readonly string[] = [
   'σχόλια', 'التعليقات', 'تعليقات', 'نظرات', 'תגובות', 'टिप्पणियाँ', '评论', '評論', 'コメント', '댓글', 'komentar',
 ];
 
+// Made once: the bundler writes this literal as `new RegExp(...)`, which would compile it again at every call.
+const MARKS = /\p{M}/gu;
 /**
  * Lower case without accents: headings in capitals drop them ("ΤΩΡΑ" for "Τώρα"), and lower-casing a Turkish
  * dotted İ ("SON DAKİKA") leaves a combining dot.
  */
-const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(MARKS, '');
 
 const FOLDED: ReadonlySet<string> = new Set(FURNITURE_HEADINGS.map(fold));
 
