@@ -171,6 +171,8 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable', 'role'],
 };
 
+/** Most entries the cache of recognized block texts keeps (it is cleared past this). */
+const CACHE_MAX = 5_000;
 /** Longer block texts are recognized in parts of at most this many characters ... */
 const MAX_PART = 8_192;
 /** ... cut at the last line end, else sentence end, else space within this many characters before the limit. */
@@ -597,8 +599,11 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const out: BlockMention[][] = new Array(texts.length);
     const context: BlockContext[] = new Array(texts.length);
     const todo: number[] = [];
+    // A page with more blocks than the cache keeps would fill it only to clear it: on a 10 MB page that was 100,000
+    // lookups, copies and entries, and garbage collections inside the task that made them.
+    const cached = texts.length <= CACHE_MAX;
     texts.forEach((t, i) => {
-      const hit = cache.get(t);
+      const hit = cached ? cache.get(t) : undefined;
       if (hit) {
         out[i] = hit.mentions.map((m) => ({ ...m, block: i }));
         context[i] = hit.context;
@@ -615,6 +620,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       }
     }
     const recognizer = opts.recognize;
+    if (!(await breathe(gen))) return null;
     const cancelled = () => gen !== generation || state === 'stopped';
     const r: ChunkRunResult =
       typeof recognizer !== 'function'
@@ -639,7 +645,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       evidence = r.evidence;
       cache.clear();
     }
-    if (cache.size > 5000) cache.clear();
+    if (cache.size > CACHE_MAX) cache.clear();
     for (const i of todo) {
       out[i] = [];
       context[i] = CONTEXT.none;
@@ -650,7 +656,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       context[i] |= r.context[k];
       for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
     });
-    for (const i of todo) cache.set(texts[i], { mentions: out[i].map((m) => ({ ...m, block: 0 })), context: context[i] });
+    if (cached) for (const i of todo) cache.set(texts[i], { mentions: out[i].map((m) => ({ ...m, block: 0 })), context: context[i] });
     return { mentions: out, context };
   }
 
@@ -796,7 +802,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     }
     sliceStart = sched.now();
     const found = await walkSliced(root, gen);
-    if (!found) return;
+    // (The walk's last slice may have used its time: reading the block texts for the recognizer is a task's work
+    // on a long page.)
+    if (!found || !(await breathe(gen))) return;
     about = false;
     evidence = [];
     cache.clear();
