@@ -72,7 +72,7 @@ export default defineUnlistedScript(async () => {
       disableSite: () => {
         controller.stop();
         claims?.clear();
-        overlay?.close();
+        overlay?.remove();
         void sendToBackground({ type: 'site/disable' }).catch(() => {});
       },
     }),
@@ -96,7 +96,7 @@ export default defineUnlistedScript(async () => {
         if (!s.active) {
           controller.stop();
           claims?.clear();
-          overlay?.close();
+          overlay?.remove();
         } else {
           controller.setHighlightStyle(s.highlightStyle as HighlightStyleName);
           if (controller.state === 'stopped') controller.start();

@@ -97,10 +97,13 @@ export function createOverlay(ctx: ScriptContext) {
   ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
     if (e.key === 'Escape' && shown) close();
   });
-  ctx.onInvalidated(() => {
+  /** Closes the panel and drops its frame (the extension was turned off here, or went away). */
+  const remove = () => {
     close();
+    clearTimeout(idle);
     discard();
-  });
+  };
+  ctx.onInvalidated(remove);
 
   return {
     /** Loads the panel hidden, so that opening it is only showing it. */
@@ -120,6 +123,7 @@ export function createOverlay(ctx: ScriptContext) {
       tell();
     },
     close,
+    remove,
     get isOpen() {
       return shown;
     },

@@ -93,6 +93,17 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
   await waitFor(() => frame.evaluate(() => !document.getElementById('entity-focus')), { what: 'the summary without the entity card' });
   assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the panel was not reloaded');
   assert.equal(await frame.locator('#tab-summary').getAttribute('aria-selected'), 'true');
+  // Turned off on this site from the card: the panel's frame goes with the highlights.
+  await frame.locator('body').press('Escape');
+  await page.mouse.move(1, 1);
+  const again = await pointOnHighlight(page, 'crocus-event');
+  await page.mouse.move(again.x, again.y);
+  await card.getByRole('button', { name: "Don't highlight on this site" }).click();
+  try {
+    await waitFor(() => page.evaluate(() => !document.querySelector('crocus-context-panel') && !(CSS.highlights.get('crocus-event')?.size)), { what: 'no panel frame and no highlight left' });
+  } finally {
+    await browser.worker.evaluate(() => chrome.storage.local.set({ 'settings.disabledSites': [] }));
+  }
   await page.close();
 });
 
