@@ -13,7 +13,7 @@ const IDLE_MS = 60_000;
 /**
  * The panel overlaid on the page: the same Preact app as the native side panel, as an extension page in an
  * iframe, so its code is never injected into pages and it works from a click in the hover card in both browsers.
- * It takes no orders from the host page: the only message it listens for is "close", and only from its own frame.
+ * It takes no orders from the host page: the only messages it listens for are its own frame's ("close", "ready").
  *
  * Loading the panel (a new document in the extension's process: its scripts, the knowledge pack, the first
  * render) takes longer than a reader should wait after a click, so `prepare()` loads it hidden when the reader
@@ -28,7 +28,7 @@ export function createOverlay(ctx: ScriptContext) {
   /** The frame has rendered the panel and listens. */
   let ready = false;
   let visits = 0;
-  /** The latest opening, for a frame that is not ready yet. */
+  /** The latest opening: told to the frame now, or once it is ready (again, if it reloaded). */
   let wanted: ReturnType<typeof openOverlayMessage> | undefined;
   let idle: number | undefined;
   let returnFocus: Element | null = null;
