@@ -79,6 +79,8 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
   const callbacks: CardCallbacks = {
     openPanel: (entity) => {
       hide();
+      // Back from the panel, resting on the same highlight shows its card again.
+      candidate = null;
       actions.openPanel(entity);
     },
     disableSite: () => {
