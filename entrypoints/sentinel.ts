@@ -3,7 +3,7 @@
 import '@/lib/page/highlight.css';
 import quick, { folded, groups, plan } from 'virtual:crocus/quick';
 import { createQuickScanner } from '@/lib/recognize/quick-scanner';
-import type { QuickWindows } from '@/lib/recognize/quick';
+import { ANCHOR_REACH, type QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import { openShadowRoots } from '@/lib/page/shadow-roots';
 import { joinedParts, textParts } from '@/lib/page/text-parts';
@@ -59,8 +59,6 @@ const CALM_ANSWERS = 3;
  */
 const TASK_MS = 8;
 const SLICE_CHARS = 1 << 18;
-/** A long page's consecutive parts overlap by more than the longest anchor, so none is cut in two. */
-const OVERLAP = 256;
 /**
  * A page with more elements than this is read in parts (textParts: elements with at most PART_ELEMENTS elements
  * under them whole), joined into texts of PIECE_CHARS: the 10 MB benchmark page has ~63,000 elements, the 1 MB one
@@ -100,7 +98,7 @@ function framesText(doc: Document, depth = 0): string {
 function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
   let title = `${document.title}\n`;
   if (body) {
-    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS, OVERLAP) : [body.textContent ?? '']) {
+    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS, ANCHOR_REACH) : [body.textContent ?? '']) {
       yield title ? [title, text].join('') : text;
       title = '';
     }

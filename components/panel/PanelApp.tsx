@@ -40,7 +40,6 @@ export interface PanelAppProps {
   api?: PanelApi;
 }
 
-
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }

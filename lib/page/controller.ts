@@ -11,6 +11,7 @@
  */
 import { CONTEXT, type BlockMention, type BlockContext, type MentionKind } from '../recognize/types';
 import { nameRule } from '../recognize/context';
+import { ANCHOR_REACH } from '../recognize/quick';
 import {
   BlockWalker,
   UI_HOST_ATTR,
@@ -162,7 +163,6 @@ const SHOW_TEXT = 0x4;
 /** Pages whose HTML is larger than this are quick-checked in slices instead of through one `textContent`. */
 const QUICK_TEXTCONTENT_MAX = 1_000_000;
 const QUICK_CHUNK = 1 << 18;
-const QUICK_OVERLAP = 256;
 const OBSERVE: MutationObserverInit = {
   childList: true,
   characterData: true,
@@ -419,7 +419,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   async function quickCheckText(text: string, gen: number): Promise<boolean | null> {
     if (text.length <= QUICK_CHUNK) return opts.quickCheck(text, opts.table);
     for (let i = 0; i < text.length; i += QUICK_CHUNK) {
-      if (opts.quickCheck(text.slice(Math.max(0, i - QUICK_OVERLAP), i + QUICK_CHUNK), opts.table)) return true;
+      if (opts.quickCheck(text.slice(Math.max(0, i - ANCHOR_REACH), i + QUICK_CHUNK), opts.table)) return true;
       if (!(await breathe(gen))) return null;
     }
     return false;
@@ -487,7 +487,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       acc += (t as Text).data;
       if (acc.length >= QUICK_CHUNK) {
         if (opts.quickCheck(acc, opts.table)) return true;
-        acc = acc.slice(-QUICK_OVERLAP);
+        acc = acc.slice(-ANCHOR_REACH);
       }
       if ((++n & 511) === 0 && !(await breathe(gen))) return null;
     }

@@ -53,10 +53,10 @@ export function* textParts(root: Element, maxElements: number): Generator<string
 }
 
 /**
- * The parts joined into pieces of at least `size` new characters (the last may have fewer). Each piece after the first begins with the last `overlap` characters of the
- * text before it, joined in with the rest (one flat string: V8 reads a concatenation of strings, unit by unit,
- * ~2 times slower), so that a name cut in two by a piece's end is whole in the next. Fewer, longer strings to test
- * than parts, each still short-lived.
+ * The parts joined into pieces of at least `size` new characters (the last may have fewer). Each piece after the
+ * first begins with the last `overlap` characters of the text before it, joined in with the rest (one flat string:
+ * V8 reads a concatenation of strings, unit by unit, ~2 times slower), so that a name cut in two by a piece's end is
+ * whole in the next. Fewer, longer strings to test than parts, each still short-lived.
  */
 export function* joinedParts(parts: Iterable<string>, size: number, overlap = 0): Generator<string, void, undefined> {
   let buffer: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { groupSource, type QuickGroup } from './quick-groups';
 import { GRAM_BITS, GRAM_MAX, type QuickScannerPlan } from './quick-plan';
-import { classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
+import { ANCHOR_REACH, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /**
  * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_CLASS), bits 0-28 the automaton (the
  * plan's). Below 2^30, so that it stays a small integer (no heap number per unit before V8 optimizes the loop).
@@ -108,15 +108,13 @@ export function createQuickScanner(
   test.stretch = (text, max, from, until) => {
     const to = Math.min(until, text.length);
     const f = finder();
-    if (!f) return quickWindows(text.slice(from, to + STRETCH_REACH), windowsOf(text), max);
+    if (!f) return quickWindows(text.slice(from, to + ANCHOR_REACH), windowsOf(text), max);
     // A gram that ends in the stretch may start up to GRAM_MAX - 1 units before it: the automaton starts there.
     return windowsAround(text, (at) => f(text, at, to), max, Math.max(0, from - GRAM_MAX + 1));
   };
   return test;
 }
 
-/** More units than the longest anchor the quick pattern holds (quickTest's stretches overlap by this much). */
-const STRETCH_REACH = 256;
 
 /**
  * Position of the first match at or after `from` whose gram ends before `to` (the unit where the scanner confirmed

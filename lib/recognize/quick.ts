@@ -66,8 +66,13 @@ export interface QuickWindows {
   complete: boolean;
 }
 
-/** Characters kept on each side of a match: more than any name or description around an anchor spans. */
-const WINDOW_RADIUS = 256;
+/**
+ * More code units than any name or description around an anchor spans: texts tested in parts overlap by this much,
+ * so no name is cut in two.
+ */
+export const ANCHOR_REACH = 256;
+/** Characters kept on each side of a match. */
+const WINDOW_RADIUS = ANCHOR_REACH;
 /** Matches close together share a piece, up to this length. */
 const WINDOW_MAX_CHARS = 4_096;
 
