@@ -194,6 +194,41 @@ export interface QuickScannerPlan {
   ends: number[];
   /** Length of the longest string the pattern matches (code units). */
   maxLen: number;
+  /** The `gramSlot` of every gram: the scanner's filter of its automaton's hits (see `hashUnit`). */
+  grams: number[];
+}
+
+/** Size of the scanner's table of gram slots (a power of 2). */
+export const GRAM_SLOTS = 1 << 16;
+
+/**
+ * A gram's slot in the scanner's table is a hash of its length and its units' automaton bits, which are the same for
+ * every way the RegExp may spell a unit (`quickScannerPlan` gives a case class one mask):
+ * `gramSlot(hashUnit(...hashUnit(length, bits of unit 0)..., bits of the last unit))`. A group of the automaton's
+ * bits accepts every combination of its grams' units by position ("easo" from "east" and "reason"...): on news text
+ * thousands of such hits per MB, hardly any of them a gram. A hit whose slot no gram holds cannot start a match, so
+ * the scanner skips the RegExp there.
+ */
+export const hashUnit = (hash: number, cls: number): number => Math.imul(hash ^ cls, 0x01000193);
+export const gramSlot = (hash: number): number => (hash >>> 16) & (GRAM_SLOTS - 1);
+
+/** Case classes: units that case-insensitive matching may relate (`caseVariants`, closed transitively) share one. */
+function caseClasses(units: string, variants: string[]): Map<number, number> {
+  const classOf = new Map<number, number>();
+  let next = 1;
+  for (let i = 0; i < units.length; i++) {
+    const vs = variants[i] as string;
+    // The class of a variant met before, else a new one; classes this unit links are merged into it.
+    let cls = 0;
+    for (let k = 0; k < vs.length && cls === 0; k++) cls = classOf.get(vs.charCodeAt(k)) ?? 0;
+    if (cls === 0) cls = next++;
+    for (let k = 0; k < vs.length; k++) {
+      const old = classOf.get(vs.charCodeAt(k));
+      if (old !== undefined && old !== cls) classOf.forEach((c, u) => c === old && classOf.set(u, cls));
+      classOf.set(vs.charCodeAt(k), cls);
+    }
+  }
+  return classOf;
 }
 
 /**
@@ -279,11 +314,22 @@ export function quickScannerPlan(source: string): QuickScannerPlan | null {
     offset += count * l;
   }
   if (offset > GRAM_BITS) return null;
-  const plan: QuickScannerPlan = { units: '', bits: [], start, ends, maxLen: shape.maxLen };
-  bitsOf.forEach((bits, u) => {
+  // One mask per case class: the slot of a gram is then the same however the text spells it.
+  const classOf = caseClasses(units, variants);
+  const classBits = new Map<number, number>();
+  bitsOf.forEach((bits, u) => classBits.set(classOf.get(u) as number, (classBits.get(classOf.get(u) as number) ?? 0) | bits));
+  const plan: QuickScannerPlan = { units: '', bits: [], start, ends, maxLen: shape.maxLen, grams: [] };
+  bitsOf.forEach((_, u) => {
     plan.units += String.fromCharCode(u);
-    plan.bits.push(bits);
+    plan.bits.push(classBits.get(classOf.get(u) as number) as number);
   });
+  for (let i = 0; i < grams.length; i++) {
+    const gram = grams[i] as string;
+    let hash = gram.length;
+    for (let t = 0; t < gram.length; t++) hash = hashUnit(hash, classBits.get(classOf.get(gram.charCodeAt(t)) as number) as number);
+    const slot = gramSlot(hash);
+    if (!plan.grams.includes(slot)) plan.grams.push(slot);
+  }
   return plan;
 }
 

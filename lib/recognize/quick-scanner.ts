@@ -4,7 +4,7 @@
  * on a 10 MB page: ~24 ms instead of ~103 ms in Chromium). Only the sentinel uses it.
  */
 import { groupSource, type QuickGroup } from './quick-groups';
-import { GRAM_BITS, GRAM_MAX, type QuickScannerPlan } from './quick-plan';
+import { GRAM_BITS, GRAM_MAX, GRAM_SLOTS, gramSlot, hashUnit, type QuickScannerPlan } from './quick-plan';
 import { ANCHOR_REACH, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /**
  * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_CLASS), bits 0-28 the automaton (the
@@ -48,8 +48,9 @@ export interface QuickScanner {
  * tables from `plan` (`quickScannerPlan(source)` of lib/recognize/quick-plan.ts, or that as JSON, parsed only then:
  * a page parses a string literal faster than the object; without a plan, `quickTest` for every text) and from then
  * on reads each text once, code unit by code unit, with the plan's bit-parallel (shift-and) automaton over one table of
- * masks per code unit. Where a gram ends, the RegExp itself (sticky) tests the text at the gram's start: true always
- * comes from the RegExp.
+ * masks per code unit. Where a gram ends and its units hash to a slot that a gram holds (the plan's `grams`: the
+ * automaton also accepts combinations of its grams' units, ~8,000 per MB of news text, hardly any of them a gram),
+ * the RegExp itself (sticky) tests the text at the gram's start: true always comes from the RegExp.
  *
  * Strip characters (soft hyphens, zero-width and bidi marks, combining marks) are handled in the same pass instead
  * of by a second test of the stripped text: where one occurs, a slower loop also runs the automaton over the text
@@ -135,6 +136,9 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
     const u = plan.units.charCodeAt(i);
     mask[u] = (mask[u] as number) | (plan.bits[i] as number);
   }
+  // The slots the grams hold (quick-plan.ts, `hashUnit`).
+  const slots = new Uint8Array(GRAM_SLOTS);
+  for (let i = 0; i < plan.grams.length; i++) slots[plan.grams[i] as number] = 1;
   const START = plan.start | STRIP_BIT;
   let END = 0;
   let L = 0;
@@ -170,10 +174,18 @@ function scanner(quick: RegExp, plan: QuickScannerPlan | null): Find | null {
     return false;
   };
 
+  /** Whether the `length` units of the text from `p` may be a gram (its slot holds one): else no match starts at `p`. */
+  const gramAt = (text: string, p: number, length: number): boolean => {
+    let hash = length;
+    for (let j = p; j < p + length; j++) hash = hashUnit(hash, (mask[text.charCodeAt(j)] as number) & (STRIP_BIT - 1));
+    return slots[gramSlot(hash)] === 1;
+  };
+
   /** Whether the text matches, as `matchAt`, at the start of a gram ending at `i` (state `d`). */
   const matchEnding = (text: string, i: number, d: number): boolean => {
     for (let k = 0; k < ends.length; k += 2) {
-      if ((d & (ends[k] as number)) !== 0 && matchAt(text, i - (ends[k + 1] as number) + 1)) return true;
+      const length = ends[k + 1] as number;
+      if ((d & (ends[k] as number)) !== 0 && gramAt(text, i - length + 1, length) && matchAt(text, i - length + 1)) return true;
     }
     return false;
   };

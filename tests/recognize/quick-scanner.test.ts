@@ -12,7 +12,7 @@ import { CASED_STRIP, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, q
 import { foldCase } from '../../lib/recognize/quick-fold';
 import { groupSource, quickGroups } from '../../lib/recognize/quick-groups';
 import { createQuickScanner, QUICK_SCAN_MIN, type QuickScanner } from '../../lib/recognize/quick-scanner';
-import { quickScannerPlan } from '../../lib/recognize/quick-plan';
+import { GRAM_MAX, gramSlot, hashUnit, quickScannerPlan } from '../../lib/recognize/quick-plan';
 import { generatePage } from '../../scripts/bench/pages.mjs';
 import { FIXTURES, realTable } from './support';
 
@@ -311,7 +311,7 @@ describe('createQuickScanner options', () => {
 
   it('uses quickTest below minLength and the scanner from it, with the same answers', () => {
     // A plan that never finds anything shows which path answered.
-    const never = { units: '', bits: [], start: 1, ends: [1, 1], maxLen: 1 };
+    const never = { units: '', bits: [], start: 1, ends: [1, 1], maxLen: 1, grams: [] };
     const scan = createQuickScanner('crocus', { plan: never, minLength: 10 });
     expect(scan('a crocus')).toBe(true); // 8 units: quickTest
     expect(scan('a crocus!!')).toBe(false); // 10 units: the (broken) plan
@@ -335,6 +335,42 @@ describe('createQuickScanner options', () => {
     const marks = `${none.replace(/e/g, 'e\u0301')} moscow`;
     for (const text of [none, many, late, stripped, marks, `${stripped.slice(0, -1)}`]) expect(scan(text)).toBe(quickTest(text, quick));
     expect([none, late, stripped, marks].map(scan)).toEqual([false, true, true, true]);
+  });
+});
+
+describe('the plan\'s gram slots (the filter of the automaton\'s hits)', () => {
+  const plan = quickScannerPlan(QUICK)!;
+  const bitsOf = new Map([...plan.units].map((u, i) => [u, plan.bits[i] as number]));
+  const slotOf = (gram: string) => gramSlot([...gram].reduce((hash, u) => hashUnit(hash, bitsOf.get(u) ?? 0), gram.length));
+  const held = new Set(plan.grams);
+
+  it('holds the first units of every alternative, in every case the RegExp accepts', () => {
+    for (const a of expand(QUICK)) {
+      const gram = a.slice(0, GRAM_MAX);
+      for (const form of [gram, gram.toLowerCase(), gram.toUpperCase(), mixedCase(gram, 0), mixedCase(gram, 1)]) {
+        expect(held.has(slotOf(form)), form).toBe(true);
+      }
+      // Every spelling unit by unit: each unit's case variants have its bits.
+      for (const u of gram) for (const v of caseVariants(u)) expect(bitsOf.get(v), `${v} of ${u}`).toBe(bitsOf.get(u));
+    }
+  });
+
+  it('turns away nearly every hit of the automaton on news text that names nothing', () => {
+    // The groups of bits accept combinations of their grams' units ("easo", "sers" on this page): thousands per MB.
+    const text = generatePage({ size: '1MB', chars: 1_000_000, mentions: 'none' }).html.replace(/<[^>]*>/g, ' ');
+    let hits = 0;
+    let passed = 0;
+    for (let i = 0, d = 0; i < text.length; i++) {
+      d = ((d << 1) | plan.start) & (bitsOf.get(text[i] as string) ?? 0);
+      for (let k = 0; k < plan.ends.length; k += 2) {
+        const length = plan.ends[k + 1] as number;
+        if ((d & (plan.ends[k] as number)) === 0) continue;
+        hits++;
+        if (held.has(slotOf(text.slice(i - length + 1, i + 1)))) passed++;
+      }
+    }
+    expect(hits).toBeGreaterThan(1_000);
+    expect(passed).toBeLessThan(hits / 100);
   });
 });
 
