@@ -189,7 +189,8 @@ export function normalize(input: string): Normalized {
   let lastSc: number = Sc.None; // script class of the last emitted unit
   let mixed = false; // some word mixes Latin and Cyrillic letters
 
-  const emit = (str: string, s: number, e: number, sc: number): void => {
+  /** `sc`: the script of the first unit of `str`; `lastScript`, of its last (a fold may be more than one letter). */
+  const emit = (str: string, s: number, e: number, sc: number, lastScript = sc): void => {
     if (codes.length > 0) {
       if (pendingSpace >= 0) {
         if (!(isUnspaced(lastSc) && isUnspaced(sc)) && codes[codes.length - 1] !== 0x20) {
@@ -214,7 +215,7 @@ export function normalize(input: string): Normalized {
       st.push(s);
       en.push(e);
     }
-    lastSc = sc;
+    lastSc = lastScript;
   };
 
   let i = 0;
@@ -245,8 +246,10 @@ export function normalize(input: string): Normalized {
     const f = foldCodePoint(cp);
     switch (f.k) {
       case K_TEXT: {
-        const first = f.str.codePointAt(0) as number;
-        emit(f.str, i, i + len, scriptOf(first));
+        // "㍘" folds to "0点": a digit first, a Han letter last (no space between it and the next Han letter).
+        const last = f.str.codePointAt(f.str.length - 1) as number;
+        const lastScript = scriptOf(last >= 0xdc00 && last < 0xe000 && f.str.length > 1 ? (f.str.codePointAt(f.str.length - 2) as number) : last);
+        emit(f.str, i, i + len, scriptOf(f.str.codePointAt(0) as number), lastScript);
         break;
       }
       case K_SPACE:
