@@ -5,7 +5,7 @@
  */
 import { groupSource, type QuickGroup } from './quick-groups';
 import { GRAM_BITS, GRAM_MAX, GRAM_SLOTS, gramSlot, hashUnit, type QuickScannerPlan } from './quick-plan';
-import { ANCHOR_REACH, classRanges, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
+import { ANCHOR_REACH, classRanges, forgetLastMatch, QUICK_STRIP_CLASS, quickPattern, quickTest, quickWindows, quickWindowsPattern, windowsAround, type QuickWindows } from './quick';
 /**
  * The scanner's state word: bit 29 marks a strip character (QUICK_STRIP_CLASS), bits 0-28 the automaton (the
  * plan's). Below 2^30, so that it stays a small integer (no heap number per unit before V8 optimizes the loop).
@@ -97,21 +97,26 @@ export function createQuickScanner(
   };
   const planOf = () => (typeof options.plan === 'string' ? (JSON.parse(options.plan) as QuickScannerPlan | null) : (options.plan ?? null));
   const finder = () => (find === undefined ? (find = scanner(quickOf(), planOf())) : find);
+  // The page's text is not kept for the last match's sake (`forgetLastMatch`).
+  const forgetting = <T>(result: T): T => {
+    forgetLastMatch();
+    return result;
+  };
   const test = ((text: string) => {
     const f = text.length < minLength ? null : finder();
-    return f ? f(text, 0) >= 0 : quickTest(text, quickOf());
+    return forgetting(f ? f(text, 0) >= 0 : quickTest(text, quickOf()));
   }) as QuickScanner;
   test.windows = (text, max, total = text.length) => {
     const f = total < minLength ? null : finder();
-    return f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, windowsOf(text), max);
+    return forgetting(f ? windowsAround(text, (from) => f(text, from), max) : quickWindows(text, windowsOf(text), max));
   };
   test.scans = (total) => total >= minLength;
   test.stretch = (text, max, from, until) => {
     const to = Math.min(until, text.length);
     const f = finder();
-    if (!f) return quickWindows(text.slice(from, to + ANCHOR_REACH), windowsOf(text), max);
+    if (!f) return forgetting(quickWindows(text.slice(from, to + ANCHOR_REACH), windowsOf(text), max));
     // A gram that ends in the stretch may start up to GRAM_MAX - 1 units before it: the automaton starts there.
-    return windowsAround(text, (at) => f(text, at, to), max, Math.max(0, from - GRAM_MAX + 1));
+    return forgetting(windowsAround(text, (at) => f(text, at, to), max, Math.max(0, from - GRAM_MAX + 1)));
   };
   return test;
 }

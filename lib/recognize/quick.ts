@@ -52,6 +52,15 @@ function quickFlags(source: string, folded: boolean): string {
   return source.includes('\\u{') ? 'iu' : 'i';
 }
 
+/**
+ * V8 keeps the subject of the last successful match of any RegExp (the legacy `RegExp.input`) for as long as the
+ * script's world lives: the page's whole text, once one of its names matched (2 MB on a 1 MB page that names
+ * Moscow). A match on the empty string lets it go. (Built with `new RegExp`: the minifier drops a call of a literal's
+ * `exec` whose result is unused as free of side effects.)
+ */
+const NOTHING = new RegExp('');
+export const forgetLastMatch = (): void => void NOTHING.exec('');
+
 /** Whether `text` may contain an anchoring mention; false means none can be found in it. */
 export function quickTest(text: string, quick: RegExp): boolean {
   if (quick.test(text)) return true;

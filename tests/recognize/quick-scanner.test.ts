@@ -338,6 +338,23 @@ describe('createQuickScanner options', () => {
   });
 });
 
+describe('what the scanner leaves behind', () => {
+  it('does not keep the page\'s text as the subject of its last match (RegExp.input)', () => {
+    const legacy = RegExp as unknown as { input: string };
+    const text = `${'Local news about the budget. '.repeat(25_000)}Crocus City Hall`;
+    const bySize = [createQuickScanner(QUICK, { plan: quickScannerPlan(QUICK) }), createQuickScanner(QUICK, { plan: quickScannerPlan(QUICK), minLength: Infinity })];
+    for (const scan of bySize) {
+      expect(scan.scans(text.length)).toBe(scan === bySize[0]);
+      expect(scan.windows(text, 4).windows).toHaveLength(1);
+      expect(legacy.input).not.toBe(text);
+      expect(scan(text)).toBe(true);
+      expect(legacy.input).not.toBe(text);
+      expect(scan.stretch(text, 4, text.length - 1_000, text.length).windows).toHaveLength(1);
+      expect(legacy.input).not.toBe(text);
+    }
+  });
+});
+
 describe('the plan\'s gram slots (the filter of the automaton\'s hits)', () => {
   const plan = quickScannerPlan(QUICK)!;
   const bitsOf = new Map([...plan.units].map((u, i) => [u, plan.bits[i] as number]));
