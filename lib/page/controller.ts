@@ -10,7 +10,7 @@
  * - A loop breaker backs off from regions the page keeps rewriting; SPA navigations trigger a full rescan.
  */
 import { CONTEXT, type BlockMention, type BlockContext, type MentionKind } from '../recognize/types';
-import { nameRule } from '../recognize/context';
+import { nameRule, type NameRule } from '../recognize/context';
 import { ANCHOR_REACH } from '../recognize/quick';
 import {
   BlockWalker,
@@ -611,13 +611,25 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     });
     if (!todo.length) return { mentions: out, context };
     // Very long blocks (a single huge text node) go to the recognizer in parts, so no call outlasts a slice.
+    // Which text each part is of, and where in it: two flat lists (a 10 MB page has 100,000 texts: one object and
+    // one array per text kept the collector busy inside this task).
     const parts: string[] = [];
-    const owners: { i: number; offset: number }[] = [];
-    for (const i of todo) {
-      for (const [offset, part] of splitLongText(texts[i])) {
-        parts.push(part);
-        owners.push({ i, offset });
+    const owners: number[] = [];
+    const offsets: number[] = [];
+    for (let k = 0; k < todo.length; k++) {
+      const i = todo[k];
+      if (texts[i].length <= MAX_PART) {
+        parts.push(texts[i]);
+        owners.push(i);
+        offsets.push(0);
+      } else {
+        for (const [offset, part] of splitLongText(texts[i])) {
+          parts.push(part);
+          owners.push(i);
+          offsets.push(offset);
+        }
       }
+      if ((k & 4095) === 4095 && !(await breathe(gen))) return null;
     }
     const recognizer = opts.recognize;
     if (!(await breathe(gen))) return null;
@@ -651,7 +663,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       context[i] = CONTEXT.none;
     }
     r.perBlock.forEach((ms, k) => {
-      const { i, offset } = owners[k];
+      const i = owners[k];
+      const offset = offsets[k];
       // A long text read in parts says what its parts say.
       context[i] |= r.context[k];
       for (const m of ms) out[i].push(offset ? { ...m, start: m.start + offset, end: m.end + offset, block: i } : { ...m, block: i });
@@ -717,7 +730,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       const entries: Entry[] = [];
       // Ranges cost a little each: on pages with thousands of mentions, breathe now and then.
       const found = results.mentions[i] ?? [];
-      if (found.length && (made += found.length) > 256) {
+      // So do a long page's blocks (100,000 on a 10 MB page), mentions or not.
+      if ((found.length && (made += found.length) > 256) || (i & 4095) === 4095) {
         made = 0;
         if (!(await breathe(gen))) return null;
       }
@@ -733,8 +747,36 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     return out;
   }
 
+  /**
+   * Names far from anything the page says about the attack stay listed, unpainted, until text added near them gives
+   * them context (the recognizer's rule, applied over the whole page: lib/recognize/context.ts). So do all the
+   * names of a menu, sidebar or footer item that does not name the attack, and all of the page's own text when
+   * only its furniture is about the attack. Anchors (the event, the venue, a gunman) are the entries that are not
+   * loose.
+   */
+  function ruleOf(recs: BlockRec[]): NameRule {
+    return nameRule(
+      recs.map((rec) => rec.context),
+      layoutOf(recs.map((rec) => rec.block)),
+      recs.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
+    );
+  }
+
+  /**
+   * `commit`, with the page-wide rule worked out in a task of its own and the commit in the next (on a 10 MB page
+   * the walk's end, the rule and the commit together made a 60 ms task). Nothing is committed once the controller
+   * stopped or restarted, or `current()` says the result is out of date.
+   */
+  async function commitSliced(next: BlockRec[], removed: Entry[], added: Entry[], gen: number, current = () => true): Promise<boolean> {
+    if (!(await breathe(gen)) || !current()) return false;
+    const rule = ruleOf(next);
+    if (!(await breathe(gen)) || !current()) return false;
+    commit(next, removed, added, rule);
+    return true;
+  }
+
   /** Swap `removed` entries for `added` ones in the highlighter and the indexes, then report. */
-  function commit(next: BlockRec[], removed: Entry[], added: Entry[]): void {
+  function commit(next: BlockRec[], removed: Entry[], added: Entry[], rule: NameRule): void {
     const keep = new Set(added);
     const drop = removed.filter((e) => !keep.has(e));
     quietly(() => hl().remove(drop.map((e) => e.item)));
@@ -742,16 +784,6 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     blocks = next;
     let total = 0;
     const paint: HighlightItem[] = [];
-    // Names far from anything the page says about the attack stay listed here, unpainted, until text added near
-    // them gives them context (the recognizer's rule, applied over the whole page: lib/recognize/context.ts).
-    // So do all the names of a menu, sidebar or footer item that does not name the attack, and all of the page's
-    // own text when only its furniture is about the attack. Anchors (the event, the venue, a gunman) are the
-    // entries that are not loose.
-    const rule = nameRule(
-      blocks.map((rec) => rec.context),
-      layoutOf(blocks.map((rec) => rec.block)),
-      blocks.some((rec) => !rec.block.furniture && rec.entries.some((e) => !e.loose)),
-    );
     blocks.forEach((rec, b) => {
       rec.entries = rec.entries.filter((e) => {
         const waits = rule.waits(b, e.loose);
@@ -816,7 +848,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const old = blocks.flatMap((r) => r.entries);
     const next = await buildRecs(found, results, reuseMap(old), gen);
     if (!next) return;
-    commit(next, old, next.flatMap((r) => r.entries));
+    await commitSliced(next, old, next.flatMap((r) => r.entries), gen);
   }
 
   function reuseMap(entries: Entry[]): Map<Text, Entry[]> | null {
@@ -1012,7 +1044,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       placed.add(r);
       insertInOrder(next, r, recsByRegion.get(r)!);
     }
-    commit(next, oldEntries, newRecs.flatMap((x) => x.entries));
+    if (!(await commitSliced(next, oldEntries, newRecs.flatMap((x) => x.entries), gen))) return;
 
     if (about && !wasAbout) {
       // The page turned out to be about the attack: earlier blocks may hold mentions gating dropped.
@@ -1055,8 +1087,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       reuseMap(old),
       gen,
     );
-    if (!next || snapshot !== blocks) return;
-    commit(next, old, next.flatMap((r) => r.entries));
+    if (!next) return;
+    await commitSliced(next, old, next.flatMap((r) => r.entries), gen, () => snapshot === blocks);
   }
 
   async function tick(): Promise<void> {

@@ -209,7 +209,7 @@ export const GRAM_SLOTS = 1 << 16;
  * thousands of such hits per MB, hardly any of them a gram. A hit whose slot no gram holds cannot start a match, so
  * the scanner skips the RegExp there.
  */
-export const hashUnit = (hash: number, cls: number): number => Math.imul(hash ^ cls, 0x01000193);
+export const hashUnit = (hash: number, bits: number): number => Math.imul(hash ^ bits, 0x01000193);
 export const gramSlot = (hash: number): number => (hash >>> 16) & (GRAM_SLOTS - 1);
 
 /** Case classes: units that case-insensitive matching may relate (`caseVariants`, closed transitively) share one. */

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UI_HOST_ATTR } from '@/lib/page/blocks';
 import { createPageController, type PageController, type PageControllerOptions } from '@/lib/page/controller';
 import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
+import type { RecognizeReply, RecognizeRequest } from '@/lib/page/remote';
+import { CONTEXT } from '@/lib/recognize/types';
 import { FakeRegistry, FakeScheduler, TABLE, fakeApi, fakeQuickCheck, fakeRecognize, html, settle } from './helpers';
 
 type Opts = Partial<PageControllerOptions<typeof TABLE>>;
@@ -115,6 +117,23 @@ describe('page controller: first scan', () => {
     expect(Math.max(...quickCheck.mock.calls.map(([t]) => t.length))).toBeLessThan(300_000);
     expect(sched.yields).toBeGreaterThan(0);
     expect(texts(c)).toEqual(['Crocus City Hall']);
+  });
+
+  it('yields between the recognizer\'s answer, the page-wide rule and painting (no long task on a long page)', async () => {
+    html(`${'<p>Plain filler text.</p>'.repeat(50)}<p>Crocus City Hall</p>`);
+    // Every clock read uses up the slice: each breathing point is a yield.
+    sched = new FakeScheduler(100);
+    let yieldsAtAnswer = -1;
+    const send = async (request: RecognizeRequest): Promise<RecognizeReply> => {
+      const { about, mentions } = fakeRecognize(request.texts);
+      yieldsAtAnswer = sched.yields;
+      return { about, evidence: [], perBlock: request.texts.map((_, i) => mentions.filter((m) => m.block === i)), context: request.texts.map(() => CONTEXT.all) };
+    };
+    const c = await started(setup({ recognize: { send } }));
+    expect(texts(c)).toEqual(['Crocus City Hall']);
+    expect(eventSize()).toBe(1);
+    expect(yieldsAtAnswer).toBeGreaterThanOrEqual(0);
+    expect(sched.yields - yieldsAtAnswer).toBeGreaterThanOrEqual(2);
   });
 
   it('finds candidates that exist only inside an open shadow root', async () => {
