@@ -616,19 +616,16 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     const parts: string[] = [];
     const owners: number[] = [];
     const offsets: number[] = [];
+    const addPart = (i: number, offset: number, part: string): void => {
+      parts.push(part);
+      owners.push(i);
+      offsets.push(offset);
+    };
     for (let k = 0; k < todo.length; k++) {
       const i = todo[k];
-      if (texts[i].length <= MAX_PART) {
-        parts.push(texts[i]);
-        owners.push(i);
-        offsets.push(0);
-      } else {
-        for (const [offset, part] of splitLongText(texts[i])) {
-          parts.push(part);
-          owners.push(i);
-          offsets.push(offset);
-        }
-      }
+      // (A short text is its own part: no pair allocated for it.)
+      if (texts[i].length <= MAX_PART) addPart(i, 0, texts[i]);
+      else for (const [offset, part] of splitLongText(texts[i])) addPart(i, offset, part);
       if ((k & 4095) === 4095 && !(await breathe(gen))) return null;
     }
     const recognizer = opts.recognize;
