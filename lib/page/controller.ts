@@ -82,6 +82,8 @@ export interface PageControllerOptions<T> {
   maxChangedNodes?: number;
   /** Highlight at most this many mentions per page. Default 2000. */
   maxMentions?: number;
+  /** Paint plain past this many characters of page text. Default PLAIN_HIGHLIGHT_CHARS. */
+  plainChars?: number;
   loop?: LoopBreakerOptions;
   /** How often to check that the page has not dropped our highlight registrations. Default 2000 ms; 0 = never. */
   repairIntervalMs?: number;
@@ -171,6 +173,13 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable', 'role'],
 };
 
+/**
+ * A page with more text than this is painted plain (Highlighter.setPlain): there a highlight with an underline costs
+ * Chromium a repaint of every text of the document at each change, ~5 ms per MB of text (~50 ms at 10 MB, against
+ * ~10 ms plain). Pages of books' length, not articles.
+ */
+export const PLAIN_HIGHLIGHT_CHARS = 2_000_000;
+
 /** Most entries the cache of recognized block texts keeps (it is cleared past this). */
 const CACHE_MAX = 5_000;
 /** Longer block texts are recognized in parts of at most this many characters ... */
@@ -212,6 +221,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   const sliceMs = opts.sliceMs ?? 8;
   const maxChanged = opts.maxChangedNodes ?? 1000;
   const maxMentions = opts.maxMentions ?? 2000;
+  const plainChars = opts.plainChars ?? PLAIN_HIGHLIGHT_CHARS;
   const loop = { max: 10, windowMs: 5000, backoffMs: 5000, maxBackoffMs: 300_000, ...opts.loop };
   const repairIntervalMs = opts.repairIntervalMs ?? 2000;
   const logged = new Set<string>();
@@ -256,6 +266,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let assumed = false;
   let sliceStart = 0;
   let lastSignature = '';
+  /** Painted plain from now on: the page's text grew past PLAIN_HIGHLIGHT_CHARS (it stays so: a switch repaints). */
+  let plain = false;
   /** More mutations arrived than are worth sorting out one by one. */
   let overflow = false;
 
@@ -806,13 +818,25 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
         return true;
       });
     });
-    if (paint.length) quietly(() => hl().add(paint));
+    if (paint.length) {
+      if (!plain && textLength(blocks) > plainChars) {
+        plain = true;
+        quietly(() => hl().setPlain(true));
+      }
+      quietly(() => hl().add(paint));
+    }
     mentionList = null;
     // Report only when something a listener can see changed (the set of mentions or the gating).
     const signature = `${about ? 1 : 0}:${[...byIndex.keys()].join(',')}`;
     if (signature === lastSignature) return;
     lastSignature = signature;
     opts.onResult?.({ about, mentions: api.mentions() });
+  }
+
+  function textLength(recs: readonly BlockRec[]): number {
+    let length = 0;
+    for (const rec of recs) length += rec.block.text.length;
+    return length;
   }
 
   /** Painted (or listed, for inner mentions): not a loose name waiting for context nearby. */

@@ -9,6 +9,11 @@ import highlightCssText from './highlight.css?raw';
 
 export const EVENT_HIGHLIGHT = 'crocus-event';
 export const ENTITY_HIGHLIGHT = 'crocus-entity';
+/** The names of the same highlights painted plain, without underlines (highlight.css: on very long pages). */
+export const EVENT_PLAIN_HIGHLIGHT = 'crocus-event-plain';
+export const ENTITY_PLAIN_HIGHLIGHT = 'crocus-entity-plain';
+/** Every name our highlights may be registered under, event names first. */
+export const OUR_HIGHLIGHTS = [EVENT_HIGHLIGHT, EVENT_PLAIN_HIGHLIGHT, ENTITY_HIGHLIGHT, ENTITY_PLAIN_HIGHLIGHT] as const;
 /** Element used by the fallback (DOM-wrapping) mode. */
 export const MARK_TAG = 'crocus-mark';
 export const MARK_KIND_ATTR = 'data-crocus-kind';
@@ -105,6 +110,12 @@ export interface Highlighter {
   readonly size: number;
   /** Switch the look (rewrites our adopted stylesheets in place). */
   setStyle(style: HighlightStyleName): void;
+  /**
+   * Paint plain (a tint, no underline, whatever the style: highlight.css), for pages so long that a highlight with
+   * a text decoration costs a long repaint of the whole document at every change. Moves the highlights to the plain
+   * names (one repaint); before the first highlight it costs nothing.
+   */
+  setPlain(plain: boolean): void;
 }
 
 export interface HighlighterOptions {
@@ -157,6 +168,9 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   /** Per document: our adopted sheet (null while none is needed) and whether it carries the base rules too. */
   const sheets = new Map<Document, { sheet: CSSStyleSheet | null; full: boolean }>();
   let style: HighlightStyleName = opts.style ?? 'underline';
+  let plain = false;
+  const eventName = () => (plain ? EVENT_PLAIN_HIGHLIGHT : EVENT_HIGHLIGHT);
+  const entityName = () => (plain ? ENTITY_PLAIN_HIGHLIGHT : ENTITY_HIGHLIGHT);
   let repairs = 0;
   let gaveUp = false;
 
@@ -173,8 +187,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       } catch {
         /* read-only in some engines: the order of registration decides instead */
       }
-      access.registry.set(ENTITY_HIGHLIGHT, entity as never);
-      access.registry.set(EVENT_HIGHLIGHT, event as never);
+      access.registry.set(entityName(), entity as never);
+      access.registry.set(eventName(), event as never);
       st = { kind: 'api', registry: access.registry, event, entity };
     } else {
       if (forced === 'api') throw new Error('CSS Custom Highlight API unavailable');
@@ -214,7 +228,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   function adopt(doc: Document, entry: { sheet: CSSStyleSheet | null; full: boolean }): void {
     // Over the manifest stylesheet the overrides need !important: Firefox cascades an extension's manifest CSS
     // after the document's own sheets, so an equal rule there would win.
-    const text = entry.full ? highlightCss(style) : (STYLE_OVERRIDES[style] ?? '').replace(/;/g, ' !important;');
+    // Plain highlights take no style's overrides: no sheet for them (adopting one restyles the whole document).
+    const text = entry.full ? highlightCss(style) : plain ? '' : (STYLE_OVERRIDES[style] ?? '').replace(/;/g, ' !important;');
     try {
       if (entry.sheet) {
         entry.sheet.replaceSync(text);
@@ -277,12 +292,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       if (st.kind !== 'api') continue;
       st.event.clear();
       st.entity.clear();
-      try {
-        if (st.registry.get(EVENT_HIGHLIGHT) === st.event) st.registry.delete(EVENT_HIGHLIGHT);
-        if (st.registry.get(ENTITY_HIGHLIGHT) === st.entity) st.registry.delete(ENTITY_HIGHLIGHT);
-      } catch {
-        /* a frame that went away */
-      }
+      unregister(st);
     }
     docs.clear();
     for (const [doc, { sheet }] of sheets) {
@@ -296,13 +306,25 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     sheets.clear();
   }
 
+  /** Takes our highlights out of the document's registry, under whichever names they are. */
+  function unregister(st: ApiDocState): void {
+    try {
+      for (const name of OUR_HIGHLIGHTS) {
+        const ours = st.registry.get(name);
+        if (ours === st.event || ours === st.entity) st.registry.delete(name);
+      }
+    } catch {
+      /* a frame that went away */
+    }
+  }
+
   function ensureRegistered(): boolean {
     if (gaveUp) return false;
     for (const st of docs.values()) {
       if (st.kind !== 'api') continue;
       let missing = false;
       try {
-        missing = st.registry.get(EVENT_HIGHLIGHT) !== st.event || st.registry.get(ENTITY_HIGHLIGHT) !== st.entity;
+        missing = st.registry.get(eventName()) !== st.event || st.registry.get(entityName()) !== st.entity;
       } catch {
         continue;
       }
@@ -314,8 +336,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       }
       repairs++;
       // One call per set: Firefox 140's registry does not chain.
-      st.registry.set(ENTITY_HIGHLIGHT, st.entity as never);
-      st.registry.set(EVENT_HIGHLIGHT, st.event as never);
+      st.registry.set(entityName(), st.entity as never);
+      st.registry.set(eventName(), st.event as never);
     }
     return true;
   }
@@ -427,6 +449,23 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     setStyle(next) {
       style = next;
       for (const [doc, entry] of sheets) adopt(doc, entry);
+    },
+    setPlain(next) {
+      if (next === plain) return;
+      plain = next;
+      for (const st of docs.values()) {
+        if (st.kind !== 'api') continue;
+        unregister(st);
+        try {
+          st.registry.set(entityName(), st.entity as never);
+          st.registry.set(eventName(), st.event as never);
+        } catch {
+          /* a frame that went away */
+        }
+      }
+      // Back from plain: the style's overrides again. (Going plain leaves a sheet as it is: rewriting it restyles
+      // the whole document, and its rules name the other highlights.)
+      if (!plain) for (const [doc, entry] of sheets) adopt(doc, entry);
     },
   };
 }

@@ -4,7 +4,7 @@
  * point checked against each mention's range (plus its client rects, where there is layout).
  */
 import type { PageMention } from './controller';
-import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT } from './highlighter';
+import { OUR_HIGHLIGHTS } from './highlighter';
 
 /** What hit testing needs from the controller. */
 export interface HitTestSource {
@@ -110,7 +110,7 @@ export function mentionAtPoint(x: number, y: number, source: HitTestSource, doc:
     } catch {
       hits = [];
     }
-    const ours = [registry.get(EVENT_HIGHLIGHT), registry.get(ENTITY_HIGHLIGHT)];
+    const ours = OUR_HIGHLIGHTS.map((name) => registry.get(name));
     const lookup = byRangeLookup(source);
     for (const want of ours) {
       if (!want) continue;

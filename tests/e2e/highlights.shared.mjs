@@ -35,9 +35,12 @@ function pageState() {
     registered: CSS.highlights.has('crocus-event') || CSS.highlights.has('crocus-entity'),
     bodyUnchanged: window.__fixtureBody !== undefined && clone.innerHTML === window.__fixtureBody,
     uiHosts: document.querySelectorAll('[data-crocus-context]').length,
+    // Hosts that make a box of their own (each added box costs a layout of the whole page).
+    hostBoxes: [...document.querySelectorAll('[data-crocus-context]')].filter((h) => getComputedStyle(h).display !== 'contents' && getComputedStyle(h).display !== 'none').length,
     shadowUnchanged: window.__fixtureShadow === undefined || document.getElementById('card').shadowRoot.innerHTML === window.__fixtureShadow,
     marks: document.querySelectorAll('crocus-mark').length,
     painted: lead ? getComputedStyle(lead, '::highlight(crocus-event)').backgroundColor : null,
+    paintedPlain: lead ? getComputedStyle(lead, '::highlight(crocus-event-plain)').backgroundColor : null,
   };
 }
 
@@ -86,6 +89,11 @@ export function highlightsSuite({ name, launch }) {
     assert.equal(s.bodyUnchanged, true, 'body.innerHTML unchanged apart from our UI host');
     // Our ::highlight() styles reach the page (injected from the content script's world).
     assert.equal(s.painted, 'rgba(255, 183, 0, 0.3)');
+    // So do the plain ones, which very long pages get.
+    assert.equal(s.paintedPlain, 'rgba(255, 183, 0, 0.42)');
+    // The card's host is in the page, and adds no box to it.
+    assert.equal(s.uiHosts, 1);
+    assert.equal(s.hostBoxes, 0);
     await page.close();
   });
 

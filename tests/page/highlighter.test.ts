@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractBlocks } from '@/lib/page/blocks';
 import {
   ENTITY_HIGHLIGHT,
+  ENTITY_PLAIN_HIGHLIGHT,
   EVENT_HIGHLIGHT,
+  EVENT_PLAIN_HIGHLIGHT,
   MARK_TAG,
   createHighlighter,
   type HighlightItem,
@@ -74,6 +76,43 @@ describe('highlighter with the Custom Highlight API', () => {
     expect(registry.has(EVENT_HIGHLIGHT)).toBe(false);
     expect(h.ensureRegistered()).toBe(false);
     expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves its highlights to the plain names and keeps them there (repairs, clear)', () => {
+    html('<p>The Crocus City Hall attack; the FSB said</p>');
+    const { api, registry } = fakeApi();
+    const h = createHighlighter({ root: document, api });
+    h.add(itemsFor({ 'Crocus City Hall': 'event' }));
+    const event = registry.get(EVENT_HIGHLIGHT);
+    h.setPlain(true);
+    // The same highlights, with their ranges, under the plain names only.
+    expect(registry.get(EVENT_PLAIN_HIGHLIGHT)).toBe(event);
+    expect(registry.has(EVENT_HIGHLIGHT)).toBe(false);
+    expect(registry.has(ENTITY_HIGHLIGHT)).toBe(false);
+    expect(registry.get(ENTITY_PLAIN_HIGHLIGHT)!.size).toBe(0);
+    h.add(itemsFor({ FSB: 'entity' }));
+    expect(registry.get(ENTITY_PLAIN_HIGHLIGHT)!.size).toBe(1);
+    expect(registry.get(EVENT_PLAIN_HIGHLIGHT)!.size).toBe(1);
+    registry.clear();
+    expect(h.ensureRegistered()).toBe(true);
+    expect(registry.get(EVENT_PLAIN_HIGHLIGHT)).toBe(event);
+    expect(registry.has(EVENT_HIGHLIGHT)).toBe(false);
+    h.setPlain(false);
+    expect(registry.get(EVENT_HIGHLIGHT)).toBe(event);
+    expect(registry.has(EVENT_PLAIN_HIGHLIGHT)).toBe(false);
+    h.setPlain(true);
+    h.clear();
+    expect(registry.size).toBe(0);
+  });
+
+  it('registers under the plain names from the start when told before the first highlight', () => {
+    html('<p>Crocus City Hall</p>');
+    const { api, registry } = fakeApi();
+    const h = createHighlighter({ root: document, api });
+    h.setPlain(true);
+    expect(registry.size).toBe(0);
+    h.add(itemsFor({ 'Crocus City Hall': 'event' }));
+    expect([...registry.keys()].sort()).toEqual([ENTITY_PLAIN_HIGHLIGHT, EVENT_PLAIN_HIGHLIGHT]);
   });
 
   it('adopts the highlight stylesheet once per document and removes it on clear', () => {
@@ -204,7 +243,7 @@ describe('highlight styles', () => {
       const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)].map((m) => m[1].trim()).filter(Boolean);
       expect(selectors.length).toBeGreaterThan(8);
       for (const sel of selectors.flatMap((x) => x.split(',').map((y) => y.trim()))) {
-        expect(sel).toMatch(/^(::highlight\(crocus-(event|entity|claim)\)|crocus-mark(\[data-crocus-kind(='(event|entity)')?\])?)$/);
+        expect(sel).toMatch(/^(::highlight\(crocus-(event|entity|event-plain|entity-plain|claim)\)|crocus-mark(\[data-crocus-kind(='(event|entity)')?\])?)$/);
       }
     }
   });
