@@ -9,14 +9,11 @@ import highlightCssText from './highlight.css?raw';
 
 export const EVENT_HIGHLIGHT = 'crocus-event';
 export const ENTITY_HIGHLIGHT = 'crocus-entity';
-/** The names of the same highlights painted plain, without underlines (highlight.css: on very long pages). */
-export const EVENT_PLAIN_HIGHLIGHT = 'crocus-event-plain';
-export const ENTITY_PLAIN_HIGHLIGHT = 'crocus-entity-plain';
-/** Every name our highlights may be registered under, event names first. */
-export const OUR_HIGHLIGHTS = [EVENT_HIGHLIGHT, EVENT_PLAIN_HIGHLIGHT, ENTITY_HIGHLIGHT, ENTITY_PLAIN_HIGHLIGHT] as const;
 /** Element used by the fallback (DOM-wrapping) mode. */
 export const MARK_TAG = 'crocus-mark';
 export const MARK_KIND_ATTR = 'data-crocus-kind';
+/** On a wrapper, the look when it is not the default (highlight.css styles each). */
+export const MARK_LOOK_ATTR = 'data-crocus-look';
 /** The stylesheet text (lib/page/highlight.css), for injection by the content script if it wants it. */
 export const HIGHLIGHT_CSS: string = highlightCssText;
 
@@ -26,29 +23,20 @@ export type HighlightKind = 'event' | 'entity';
 export type HighlightStyleName = 'underline' | 'background' | 'outline';
 
 /**
- * Overrides appended to highlight.css per style. `::highlight()` cannot draw an outline, so "outline" is drawn as
- * an underline plus overline without a tint there (the fallback wrapper gets a real outline).
+ * The names our two highlights are registered under in each look: highlight.css styles every name, so a change of
+ * look moves the highlights to other names and never adds or rewrites a stylesheet (which restyles the whole
+ * document: a 70 ms task on a 1 MB page in Chromium).
  */
-const STYLE_OVERRIDES: Record<HighlightStyleName, string> = {
-  underline: '',
-  background: `
-::highlight(crocus-event) { text-decoration-line: none; background-color: rgb(255 183 0 / 0.42); }
-::highlight(crocus-entity) { text-decoration-line: none; background-color: rgb(96 125 160 / 0.24); }
-crocus-mark[data-crocus-kind='event'] { text-decoration: none; background-color: rgb(255 183 0 / 0.42); }
-crocus-mark[data-crocus-kind='entity'] { text-decoration: none; background-color: rgb(96 125 160 / 0.24); }
-`,
-  outline: `
-::highlight(crocus-event) { background-color: transparent; text-decoration-line: underline overline; text-decoration-style: solid; }
-::highlight(crocus-entity) { background-color: transparent; text-decoration-line: underline overline; text-decoration-style: dotted; }
-crocus-mark[data-crocus-kind] { background-color: transparent; text-decoration: none; outline: 2px solid rgb(205 125 0); outline-offset: 1px; }
-crocus-mark[data-crocus-kind='entity'] { outline: 1px dotted rgb(90 130 190); }
-`,
-};
-
-/** The stylesheet for a highlight style: highlight.css plus that style's overrides. */
-export function highlightCss(style: HighlightStyleName = 'underline'): string {
-  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '');
+export function highlightNames(look: HighlightStyleName): { event: string; entity: string } {
+  const suffix = look === 'underline' ? '' : `-${look}`;
+  return { event: `${EVENT_HIGHLIGHT}${suffix}`, entity: `${ENTITY_HIGHLIGHT}${suffix}` };
 }
+
+/** Every name our highlights may be registered under, event names first. */
+export const OUR_HIGHLIGHTS: readonly string[] = (() => {
+  const looks = (['underline', 'background', 'outline'] as const).map(highlightNames);
+  return [...looks.map((n) => n.event), ...looks.map((n) => n.entity)];
+})();
 
 /**
  * One painted mention. The highlighter may rewrite `range` and `pieces` (the fallback mode re-points them at its
@@ -108,12 +96,12 @@ export interface Highlighter {
   ensureRegistered(): boolean;
   /** Number of painted items. */
   readonly size: number;
-  /** Switch the look (rewrites our adopted stylesheets in place). */
+  /** Switch the look: the highlights move to that look's names (one repaint, no restyle). */
   setStyle(style: HighlightStyleName): void;
   /**
-   * Paint plain (a tint, no underline, whatever the style: highlight.css), for pages so long that a highlight with
-   * a text decoration costs a long repaint of the whole document at every change. Moves the highlights to the plain
-   * names (one repaint); before the first highlight it costs nothing.
+   * Paint plain (the background look, no underline, whatever the style), for pages so long that a highlight with
+   * a text decoration costs a long repaint of the whole document at every change. Before the first highlight it
+   * costs nothing.
    */
   setPlain(plain: boolean): void;
 }
@@ -129,7 +117,7 @@ export interface HighlighterOptions {
   maxRepairs?: number;
   /**
    * Inject highlight.css into each document as an adopted stylesheet (no DOM change) where the document lacks it
-   * (the extension's manifest stylesheet provides it up front), plus the chosen style's overrides. Default true.
+   * (the extension's manifest stylesheet provides it up front). Default true.
    */
   injectStyles?: boolean;
   /** Default 'underline' (highlight.css as it is). */
@@ -165,12 +153,13 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   const wraps = new Map<HighlightItem, Wrap[]>();
   /** Text nodes we created by splitting → the page's original node they came from. */
   const family = new WeakMap<Text, Text>();
-  /** Per document: our adopted sheet (null while none is needed) and whether it carries the base rules too. */
-  const sheets = new Map<Document, { sheet: CSSStyleSheet | null; full: boolean }>();
+  /** Per document looked at: our adopted sheet, where the document lacked highlight.css (else null). */
+  const sheets = new Map<Document, CSSStyleSheet | null>();
   let style: HighlightStyleName = opts.style ?? 'underline';
   let plain = false;
-  const eventName = () => (plain ? EVENT_PLAIN_HIGHLIGHT : EVENT_HIGHLIGHT);
-  const entityName = () => (plain ? ENTITY_PLAIN_HIGHLIGHT : ENTITY_HIGHLIGHT);
+  const look = (): HighlightStyleName => (plain ? 'background' : style);
+  const eventName = () => highlightNames(look()).event;
+  const entityName = () => highlightNames(look()).entity;
   let repairs = 0;
   let gaveUp = false;
 
@@ -219,34 +208,39 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
 
   function injectStyles(doc: Document): void {
     if (sheets.has(doc)) return;
-    const entry: { sheet: CSSStyleSheet | null; full: boolean } = { sheet: null, full: !hasBaseRules(doc) };
-    sheets.set(doc, entry);
-    adopt(doc, entry);
-  }
-
-  /** Writes the document's sheet for the current style; adopts one only when there is something to say. */
-  function adopt(doc: Document, entry: { sheet: CSSStyleSheet | null; full: boolean }): void {
-    // Over the manifest stylesheet the overrides need !important: Firefox cascades an extension's manifest CSS
-    // after the document's own sheets, so an equal rule there would win.
-    // Plain highlights take no style's overrides: no sheet for them (adopting one restyles the whole document).
-    const text = entry.full ? highlightCss(style) : plain ? '' : (STYLE_OVERRIDES[style] ?? '').replace(/;/g, ' !important;');
+    sheets.set(doc, null);
+    if (hasBaseRules(doc)) return;
     try {
-      if (entry.sheet) {
-        entry.sheet.replaceSync(text);
-        return;
-      }
-      // Without the base rules in the document, always a sheet; with them, only for a style's overrides.
-      if (!entry.full && !text) return;
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       const Sheet = win?.CSSStyleSheet;
       if (!Sheet || !('adoptedStyleSheets' in doc)) return;
       const sheet = new Sheet();
-      sheet.replaceSync(text);
+      sheet.replaceSync(HIGHLIGHT_CSS);
       doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      entry.sheet = sheet;
+      sheets.set(doc, sheet);
     } catch {
       // A frame that went away, or no constructable stylesheets: highlights stay registered, unstyled.
     }
+  }
+
+  /** Moves every document's highlights to the names of the current look (wrappers: their look attribute). */
+  function relook(): void {
+    for (const st of docs.values()) {
+      if (st.kind !== 'api') continue;
+      unregister(st);
+      try {
+        st.registry.set(entityName(), st.entity as never);
+        st.registry.set(eventName(), st.event as never);
+      } catch {
+        /* a frame that went away */
+      }
+    }
+    for (const list of wraps.values()) for (const w of list) setLook(w.mark);
+  }
+
+  function setLook(mark: Element): void {
+    if (look() === 'underline') mark.removeAttribute(MARK_LOOK_ATTR);
+    else mark.setAttribute(MARK_LOOK_ATTR, look());
   }
 
   function add(list: readonly HighlightItem[]): void {
@@ -295,7 +289,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       unregister(st);
     }
     docs.clear();
-    for (const [doc, { sheet }] of sheets) {
+    for (const [doc, sheet] of sheets) {
       if (!sheet) continue;
       try {
         doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -396,6 +390,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     family.set(inner, root);
     const mark = doc.createElement(MARK_TAG);
     mark.setAttribute(MARK_KIND_ATTR, kind);
+    setLook(mark);
     inner.parentNode!.insertBefore(mark, inner);
     mark.appendChild(inner);
     return { mark, inner };
@@ -447,25 +442,16 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       return items.size;
     },
     setStyle(next) {
+      if (next === style) return;
+      const before = look();
       style = next;
-      for (const [doc, entry] of sheets) adopt(doc, entry);
+      if (look() !== before) relook();
     },
     setPlain(next) {
       if (next === plain) return;
+      const before = look();
       plain = next;
-      for (const st of docs.values()) {
-        if (st.kind !== 'api') continue;
-        unregister(st);
-        try {
-          st.registry.set(entityName(), st.entity as never);
-          st.registry.set(eventName(), st.event as never);
-        } catch {
-          /* a frame that went away */
-        }
-      }
-      // Back from plain: the style's overrides again. (Going plain leaves a sheet as it is: rewriting it restyles
-      // the whole document, and its rules name the other highlights.)
-      if (!plain) for (const [doc, entry] of sheets) adopt(doc, entry);
+      if (look() !== before) relook();
     },
   };
 }

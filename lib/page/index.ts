@@ -23,7 +23,7 @@ export {
   HIGHLIGHT_CSS,
   MARK_TAG,
   createHighlighter,
-  highlightCss,
+  highlightNames,
 } from './highlighter';
 export type { HighlightStyleName, Highlighter } from './highlighter';
 export { mentionAtPoint } from './hit-test';

@@ -40,7 +40,7 @@ function pageState() {
     shadowUnchanged: window.__fixtureShadow === undefined || document.getElementById('card').shadowRoot.innerHTML === window.__fixtureShadow,
     marks: document.querySelectorAll('crocus-mark').length,
     painted: lead ? getComputedStyle(lead, '::highlight(crocus-event)').backgroundColor : null,
-    paintedPlain: lead ? getComputedStyle(lead, '::highlight(crocus-event-plain)').backgroundColor : null,
+    paintedPlain: lead ? getComputedStyle(lead, '::highlight(crocus-event-background)').backgroundColor : null,
   };
 }
 
@@ -89,7 +89,7 @@ export function highlightsSuite({ name, launch }) {
     assert.equal(s.bodyUnchanged, true, 'body.innerHTML unchanged apart from our UI host');
     // Our ::highlight() styles reach the page (injected from the content script's world).
     assert.equal(s.painted, 'rgba(255, 183, 0, 0.3)');
-    // So do the plain ones, which very long pages get.
+    // So do the other looks' (the background look: also what very long pages get).
     assert.equal(s.paintedPlain, 'rgba(255, 183, 0, 0.42)');
     // The card's host is in the page, and adds no box to it.
     assert.equal(s.uiHosts, 1);

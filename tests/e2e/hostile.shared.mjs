@@ -24,8 +24,8 @@ const CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 function highlightsIn(doc) {
   const out = [];
   const reg = doc.defaultView.CSS.highlights;
-  // The plain names: pages of millions of characters (no underline there).
-  for (const name of ['crocus-event', 'crocus-entity', 'crocus-event-plain', 'crocus-entity-plain']) {
+  // Under any look's names (the background look's: also pages of millions of characters).
+  for (const name of ['crocus-event', 'crocus-entity', 'crocus-event-background', 'crocus-entity-background', 'crocus-event-outline', 'crocus-entity-outline']) {
     const h = reg.get(name);
     if (!h) continue;
     for (const r of h.values()) {
@@ -46,7 +46,7 @@ function topState() {
   return {
     ranges: list,
     count: list.length,
-    plain: list.filter((r) => r.name.endsWith('-plain')).length,
+    plain: list.filter((r) => r.name.endsWith('-background')).length,
     hosts: document.querySelectorAll('crocus-context-card').length,
     panels: document.querySelectorAll('crocus-context-panel').length,
     errors: window.__hb ? window.__hb.errors.slice() : [],
@@ -457,23 +457,26 @@ export function hostileSuite({ name, launch, bfcache }) {
     await page.close();
   });
 
-  test(`${name}: the reader's highlight style applies over the built-in stylesheet, and back`, async () => {
+  test(`${name}: the reader's highlight style: the highlights move to that look's names, no stylesheet is added, and back`, async () => {
     const { page, errors } = await open('hostile/nav-a.html');
     await highlighted(page, 3);
+    // Where the event highlights are registered, how the lead paints under that name, and the page's adopted
+    // sheets (adding one restyles the whole page).
     const look = () => page.evaluate(() => {
-      const cs = getComputedStyle(document.getElementById('lead'), '::highlight(crocus-event)');
-      return `${cs.backgroundColor} ${cs.textDecorationLine}`;
+      const name = ['crocus-event', 'crocus-event-background', 'crocus-event-outline'].find((n) => CSS.highlights.get(n)?.size);
+      const cs = getComputedStyle(document.getElementById('lead'), `::highlight(${name})`);
+      return `${name} ${cs.backgroundColor} ${cs.textDecorationLine} sheets:${document.adoptedStyleSheets.length}`;
     });
-    assert.equal(await look(), 'rgba(255, 183, 0, 0.3) underline');
+    assert.equal(await look(), 'crocus-event rgba(255, 183, 0, 0.3) underline sheets:0');
     try {
       await b.setSettings({ 'settings.highlightStyle': 'background' });
-      await waitFor(async () => (await look()) === 'rgba(255, 183, 0, 0.42) none', { what: 'the background style' });
+      await waitFor(async () => (await look()) === 'crocus-event-background rgba(255, 183, 0, 0.42) none sheets:0', { what: 'the background style' });
       await b.setSettings({ 'settings.highlightStyle': 'outline' });
-      await waitFor(async () => (await look()) === 'rgba(0, 0, 0, 0) underline overline', { what: 'the outline style' });
+      await waitFor(async () => (await look()) === 'crocus-event-outline rgba(0, 0, 0, 0) underline overline sheets:0', { what: 'the outline style' });
     } finally {
       await b.setSettings({ 'settings.highlightStyle': 'underline' });
     }
-    await waitFor(async () => (await look()) === 'rgba(255, 183, 0, 0.3) underline', { what: 'the underline style again' });
+    await waitFor(async () => (await look()) === 'crocus-event rgba(255, 183, 0, 0.3) underline sheets:0', { what: 'the underline style again' });
     assert.deepEqual(await pageErrors(page, errors), []);
     await page.close();
   });

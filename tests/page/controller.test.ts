@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UI_HOST_ATTR } from '@/lib/page/blocks';
 import { createPageController, type PageController, type PageControllerOptions } from '@/lib/page/controller';
-import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, EVENT_PLAIN_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
+import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, MARK_TAG, createHighlighter, highlightNames } from '@/lib/page/highlighter';
 import { PLAIN_HIGHLIGHT_CHARS } from '@/lib/page/controller';
 import type { RecognizeReply, RecognizeRequest } from '@/lib/page/remote';
 import { CONTEXT } from '@/lib/recognize/types';
@@ -143,13 +143,14 @@ describe('page controller: first scan', () => {
     html(`${paragraph.repeat(20)}<p>Crocus City Hall</p>`);
     const c = await started(setup({ plainChars: 2_000 }));
     expect(eventSize()).toBe(1);
-    expect(registry.has(EVENT_PLAIN_HIGHLIGHT)).toBe(false);
+    const plainEvent = highlightNames('background').event;
+    expect(registry.has(plainEvent)).toBe(false);
     // The page grows past the limit: the highlights move to the plain names, the earlier one with them.
     document.body.insertAdjacentHTML('beforeend', `${paragraph.repeat(40)}<p>The FSB on Crocus City Hall</p>`);
     await afterMutations(c);
     expect(texts(c)).toEqual(['Crocus City Hall', 'FSB', 'Crocus City Hall']);
     expect(registry.has(EVENT_HIGHLIGHT)).toBe(false);
-    expect(registry.get(EVENT_PLAIN_HIGHLIGHT)!.size).toBe(2);
+    expect(registry.get(plainEvent)!.size).toBe(2);
   });
 
   it('finds candidates that exist only inside an open shadow root', async () => {

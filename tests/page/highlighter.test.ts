@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractBlocks } from '@/lib/page/blocks';
 import {
   ENTITY_HIGHLIGHT,
-  ENTITY_PLAIN_HIGHLIGHT,
   EVENT_HIGHLIGHT,
-  EVENT_PLAIN_HIGHLIGHT,
+  MARK_LOOK_ATTR,
   MARK_TAG,
+  highlightNames,
   createHighlighter,
   type HighlightItem,
 } from '@/lib/page/highlighter';
@@ -32,6 +32,8 @@ function itemsFor(phrases: Record<string, 'event' | 'entity'>, root: Node = docu
   }
   return out;
 }
+
+const { event: EVENT_PLAIN_HIGHLIGHT, entity: ENTITY_PLAIN_HIGHLIGHT } = highlightNames('background');
 
 describe('highlighter with the Custom Highlight API', () => {
   it('registers two named highlights and never touches the DOM', () => {
@@ -78,7 +80,7 @@ describe('highlighter with the Custom Highlight API', () => {
     expect(log).toHaveBeenCalledTimes(1);
   });
 
-  it('moves its highlights to the plain names and keeps them there (repairs, clear)', () => {
+  it('moves its highlights to the plain (background) names and keeps them there (repairs, clear)', () => {
     html('<p>The Crocus City Hall attack; the FSB said</p>');
     const { api, registry } = fakeApi();
     const h = createHighlighter({ root: document, api });
@@ -214,37 +216,60 @@ describe('fallback highlighter (no Custom Highlight API)', () => {
 });
 
 describe('highlight styles', () => {
-  it('writes the chosen style into its adopted stylesheet and switches it in place', async () => {
-    const { highlightCss, HIGHLIGHT_CSS } = await import('@/lib/page/highlighter');
-    expect(highlightCss('underline')).toBe(HIGHLIGHT_CSS);
-    expect(highlightCss('outline')).toContain('overline');
-    html('<p>Crocus City Hall</p>');
-    const replace = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
-    const h = createHighlighter({ root: document, api: fakeApi().api, style: 'background' });
-    h.add(itemsFor({ 'Crocus City Hall': 'event' }));
-    expect(replace).toHaveBeenLastCalledWith(highlightCss('background'));
-    const sheet = document.adoptedStyleSheets[0];
+  it('paints each look under its own names, switching by moving the highlights, never by a stylesheet', () => {
+    html('<p>The Crocus City Hall attack; the FSB said</p>');
+    const { api, registry } = fakeApi();
+    const h = createHighlighter({ root: document, api, style: 'background' });
+    h.add(itemsFor({ 'Crocus City Hall': 'event', FSB: 'entity' }));
+    const background = highlightNames('background');
+    expect([...registry.keys()].sort()).toEqual([background.entity, background.event].sort());
+    const event = registry.get(background.event);
+    const sheets = document.adoptedStyleSheets.length;
     h.setStyle('outline');
-    expect(replace).toHaveBeenLastCalledWith(highlightCss('outline'));
-    expect(document.adoptedStyleSheets[0]).toBe(sheet);
-    replace.mockRestore();
+    const outline = highlightNames('outline');
+    expect([...registry.keys()].sort()).toEqual([outline.entity, outline.event].sort());
+    expect(registry.get(outline.event)).toBe(event);
+    expect(registry.get(outline.entity)!.size).toBe(1);
+    // A very long page stays plain whatever the look; back to the look once it is not.
+    h.setPlain(true);
+    expect(registry.get(background.event)).toBe(event);
+    h.setStyle('underline');
+    expect(registry.get(background.event)).toBe(event);
+    h.setPlain(false);
+    expect([...registry.keys()].sort()).toEqual([ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT]);
+    // The stylesheet (highlight.css, here adopted because the test document lacks it) was never added again.
+    expect(document.adoptedStyleSheets.length).toBe(sheets);
   });
 
-  it('restyles only our own highlight names and our own element, with dark-scheme variants', async () => {
-    const { highlightCss } = await import('@/lib/page/highlighter');
+  it('gives the wrappers of the fallback their look as an attribute', () => {
+    html('<p>The Crocus City Hall attack</p>');
+    const h = createHighlighter({ root: document, style: 'outline' });
+    h.add(itemsFor({ 'Crocus City Hall': 'event' }));
+    const mark = () => document.querySelector(MARK_TAG)!;
+    expect(mark().getAttribute(MARK_LOOK_ATTR)).toBe('outline');
+    h.setStyle('underline');
+    expect(mark().hasAttribute(MARK_LOOK_ATTR)).toBe(false);
+    h.setStyle('background');
+    expect(mark().getAttribute(MARK_LOOK_ATTR)).toBe('background');
+    h.clear();
+    expect(document.body.innerHTML).toBe('<p>The Crocus City Hall attack</p>');
+  });
+
+  it('restyles only our own highlight names and our own element, every look, with dark-scheme variants', () => {
     // vitest blanks CSS imports (even ?raw), so the file itself is read here; the build inlines it.
     const file = readFileSync(join(process.cwd(), 'lib/page/highlight.css'), 'utf8');
-    expect(file).toContain('::highlight(crocus-event)');
-    expect(file).toContain('::highlight(crocus-entity)');
+    for (const look of ['underline', 'background', 'outline'] as const) {
+      const { event, entity } = highlightNames(look);
+      expect(file).toContain(`::highlight(${event})`);
+      expect(file).toContain(`::highlight(${entity})`);
+    }
     expect(file).toContain('prefers-color-scheme: dark');
-    for (const style of ['underline', 'background', 'outline'] as const) {
-      const css = (file + highlightCss(style)).replace(/\/\*[\s\S]*?\*\//g, '');
-      // Every selector: ::highlight(crocus-…) or crocus-mark (inside @media blocks too).
-      const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)].map((m) => m[1].trim()).filter(Boolean);
-      expect(selectors.length).toBeGreaterThan(8);
-      for (const sel of selectors.flatMap((x) => x.split(',').map((y) => y.trim()))) {
-        expect(sel).toMatch(/^(::highlight\(crocus-(event|entity|event-plain|entity-plain|claim)\)|crocus-mark(\[data-crocus-kind(='(event|entity)')?\])?)$/);
-      }
+    const css = file.replace(/\/\*[\s\S]*?\*\//g, '');
+    // Every selector: ::highlight(crocus-…) or crocus-mark (inside @media blocks too).
+    const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)].map((m) => m[1].trim()).filter(Boolean);
+    expect(selectors.length).toBeGreaterThan(8);
+    for (const sel of selectors.flatMap((x) => x.split(',').map((y) => y.trim()))) {
+      expect(sel).toMatch(/^(::highlight\(crocus-(event|entity)(-background|-outline)?\)|::highlight\(crocus-claim\)|crocus-mark(\[data-crocus-look(='(background|outline)')?\])?(\[data-crocus-kind(='(event|entity)')?\])?)$/);
     }
   });
 });
