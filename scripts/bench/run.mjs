@@ -288,8 +288,9 @@ function report({ args, pages, sizes, sizesReport, floorSize, peerSize, ui, prof
   }
   console.log('  cost: main-thread time (DevTools TaskDuration) in the window after injection, minus the baseline\'s; * dynamic');
   console.log('  pages: time the trace attributes to extension script (the baseline\'s own appends vary more than the floor costs).');
-  console.log('  "ours script": extension script time from the trace. Longest task: longest main-thread task running the');
-  console.log('  configuration\'s script (trace; Chromium does not report extension tasks to the page\'s Long Tasks observer).');
+  console.log('  "ours script": extension script time from the trace. Longest task (trace; Chromium does not report extension');
+  console.log('  tasks to the page\'s Long Tasks observer): on static pages the longest main-thread task of the window, rendering and');
+  console.log('  GC included (the page is at rest); on dynamic pages the longest running the configuration\'s script.');
   console.log(`  peer: mark.js with all ${aliases.length} aliases in one markRegExp() (its fastest setup for a long list). mark(${PEER_LIST_ALIASES})/ours:`);
   console.log(`  mark.js called as usual, mark(aliases), with ${PEER_LIST_ALIASES} of them (one pass per alias), large pages only: a lower bound.`);
 

@@ -53,6 +53,14 @@ describe('summarizePage', () => {
     expect(s.floor.heapBytes).toBe(500);
     expect(s.ours.heapBytes).toBeNull();
   });
+  it('the longest task: any task of a static page\'s window (a repaint the extension causes), script tasks on a dynamic page', () => {
+    const samples = {
+      baseline: [run(2, { anyLongestTaskMs: 3 })],
+      ours: [run(15, { longestTaskMs: 20, anyLongestTaskMs: 64 }), run(16, { longestTaskMs: 30, anyLongestTaskMs: 30 })],
+    };
+    expect(summarizePage(samples).ours.longestTaskMs).toBe(64);
+    expect(summarizePage(samples, { dynamic: true }).ours.longestTaskMs).toBe(30);
+  });
   it('dynamic pages: cost is the script time the trace attributes to the extension', () => {
     const s = summarizePage({ baseline: [run(100), run(300)], ours: [run(250, { extScriptMs: 7 }), run(180, { extScriptMs: 9 })] }, { dynamic: true });
     expect(s.ours.costMs).toBe(8);
