@@ -91,8 +91,10 @@ async function pageInfo(page, config) {
   return page.evaluate((name) => {
     const info = {};
     if (name === 'ours') {
-      info.event = CSS.highlights.get('crocus-event')?.size ?? 0;
-      info.entity = CSS.highlights.get('crocus-entity')?.size ?? 0;
+      // Under the names of whichever look paints them (pages of over 2 M characters: the background look's).
+      const size = (kind) => ['', '-background', '-outline'].reduce((n, look) => n + (CSS.highlights.get(`crocus-${kind}${look}`)?.size ?? 0), 0);
+      info.event = size('event');
+      info.entity = size('entity');
       info.pageScript = !!document.querySelector('crocus-context-card');
     } else if (name === 'peer') {
       info.marks = document.querySelectorAll('mark').length;
