@@ -444,9 +444,10 @@ export function hostileSuite({ name, launch, bfcache }) {
     const card = await page.evaluate(() => {
       const root = document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-root');
       const cs = getComputedStyle(root);
-      return { position: cs.position, zIndex: cs.zIndex };
+      // In the top layer: no stacking context of the page covers it, and its box joins no layout of the page's.
+      return { position: cs.position, zIndex: cs.zIndex, topLayer: root.matches(':popover-open') };
     });
-    assert.deepEqual(card, { position: 'fixed', zIndex: '2147483646' }, 'the card stylesheet applies');
+    assert.deepEqual(card, { position: 'fixed', zIndex: '2147483646', topLayer: true }, 'the card stylesheet applies');
     await page.evaluate(() => document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary').click());
     const frame = await waitFor(() => frameWhere(page, 'sidepanel.html'), { what: 'overlay panel frame' });
     await waitFor(() => frame.evaluate(() => document.querySelectorAll('h1').length > 0).catch(() => false), { what: 'panel rendered' });
