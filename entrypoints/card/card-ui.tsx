@@ -25,7 +25,7 @@ function pageIsDark(): boolean {
  * text at every hover, against ~20 ms in the top layer (measured in Chromium); and no stacking context of the page
  * can cover the card or clip it there.
  */
-function visibility(root: HTMLElement): (shown: boolean) => void {
+function showHide(root: HTMLElement): (shown: boolean) => void {
   if (typeof root.showPopover !== 'function') return (shown) => void (root.hidden = !shown);
   root.popover = 'manual';
   return (shown) => {
@@ -51,7 +51,7 @@ export function createCardUi(ctx: ScriptContext, shadow: ShadowRoot): CardUi {
   style.textContent = cardCss;
   const root = document.createElement('div');
   root.className = 'cc-root';
-  const setShown = visibility(root);
+  const setShown = showHide(root);
   setShown(false);
   shadow.replaceChildren(style, root);
   root.addEventListener('pointerenter', () => current?.enter());

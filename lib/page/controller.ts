@@ -266,8 +266,6 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   let assumed = false;
   let sliceStart = 0;
   let lastSignature = '';
-  /** Painted plain from now on: the page's text grew past PLAIN_HIGHLIGHT_CHARS (it stays so: a switch repaints). */
-  let plain = false;
   /** More mutations arrived than are worth sorting out one by one. */
   let overflow = false;
 
@@ -819,10 +817,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       });
     });
     if (paint.length) {
-      if (!plain && textLength(blocks) > plainChars) {
-        plain = true;
-        quietly(() => hl().setPlain(true));
-      }
+      // Once plain, it stays so (a switch repaints the whole page).
+      if (!hl().plain && textLength(blocks) > plainChars) quietly(() => hl().setPlain(true));
       quietly(() => hl().add(paint));
     }
     mentionList = null;

@@ -4,6 +4,7 @@
  * wrapped in a `<crocus-mark>` element, and removal restores the page exactly (only the text nodes we split are
  * re-joined, only our elements removed), so `body.innerHTML` is byte-identical afterwards.
  */
+import type { HighlightStyle } from '../settings';
 import type { TextPiece } from './ranges';
 import highlightCssText from './highlight.css?raw';
 
@@ -20,23 +21,21 @@ export const HIGHLIGHT_CSS: string = highlightCssText;
 export type HighlightKind = 'event' | 'entity';
 
 /** The reader's choice in the options page (lib/settings HIGHLIGHT_STYLES). */
-export type HighlightStyleName = 'underline' | 'background' | 'outline';
+export type HighlightStyleName = HighlightStyle;
 
 /**
- * The names our two highlights are registered under in each look: highlight.css styles every name, so a change of
- * look moves the highlights to other names and never adds or rewrites a stylesheet (which restyles the whole
- * document: a 70 ms task on a 1 MB page in Chromium).
+ * The suffix of our two highlights' names in each look: highlight.css styles every name, so a change of look moves
+ * the highlights to other names and never adds or rewrites a stylesheet (which restyles the whole document: a 70 ms
+ * task on a 1 MB page in Chromium).
  */
+const LOOK_SUFFIX: Record<HighlightStyleName, string> = { underline: '', background: '-background', outline: '-outline' };
+
 export function highlightNames(look: HighlightStyleName): { event: string; entity: string } {
-  const suffix = look === 'underline' ? '' : `-${look}`;
-  return { event: `${EVENT_HIGHLIGHT}${suffix}`, entity: `${ENTITY_HIGHLIGHT}${suffix}` };
+  return { event: `${EVENT_HIGHLIGHT}${LOOK_SUFFIX[look]}`, entity: `${ENTITY_HIGHLIGHT}${LOOK_SUFFIX[look]}` };
 }
 
 /** Every name our highlights may be registered under, event names first. */
-export const OUR_HIGHLIGHTS: readonly string[] = (() => {
-  const looks = (['underline', 'background', 'outline'] as const).map(highlightNames);
-  return [...looks.map((n) => n.event), ...looks.map((n) => n.entity)];
-})();
+export const OUR_HIGHLIGHTS: readonly string[] = [EVENT_HIGHLIGHT, ENTITY_HIGHLIGHT].flatMap((name) => Object.values(LOOK_SUFFIX).map((suffix) => name + suffix));
 
 /**
  * One painted mention. The highlighter may rewrite `range` and `pieces` (the fallback mode re-points them at its
@@ -104,6 +103,8 @@ export interface Highlighter {
    * costs nothing.
    */
   setPlain(plain: boolean): void;
+  /** Whether it paints plain (`setPlain`). */
+  readonly plain: boolean;
 }
 
 export interface HighlighterOptions {
@@ -158,8 +159,19 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   let style: HighlightStyleName = opts.style ?? 'underline';
   let plain = false;
   const look = (): HighlightStyleName => (plain ? 'background' : style);
-  const eventName = () => highlightNames(look()).event;
-  const entityName = () => highlightNames(look()).entity;
+  /** Registers the document's two highlights under the current look's names. One call per set: Firefox 140's
+   * registry does not chain. */
+  const register = (st: ApiDocState): void => {
+    const names = highlightNames(look());
+    st.registry.set(names.entity, st.entity as never);
+    st.registry.set(names.event, st.event as never);
+  };
+  /** Runs `change` (of the style or of plain), then moves the highlights if the look changed. */
+  const changeLook = (change: () => void): void => {
+    const before = look();
+    change();
+    if (look() !== before) relook();
+  };
   let repairs = 0;
   let gaveUp = false;
 
@@ -176,9 +188,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       } catch {
         /* read-only in some engines: the order of registration decides instead */
       }
-      access.registry.set(entityName(), entity as never);
-      access.registry.set(eventName(), event as never);
       st = { kind: 'api', registry: access.registry, event, entity };
+      register(st);
     } else {
       if (forced === 'api') throw new Error('CSS Custom Highlight API unavailable');
       st = { kind: 'fallback' };
@@ -229,8 +240,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       if (st.kind !== 'api') continue;
       unregister(st);
       try {
-        st.registry.set(entityName(), st.entity as never);
-        st.registry.set(eventName(), st.event as never);
+        register(st);
       } catch {
         /* a frame that went away */
       }
@@ -318,7 +328,8 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       if (st.kind !== 'api') continue;
       let missing = false;
       try {
-        missing = st.registry.get(eventName()) !== st.event || st.registry.get(entityName()) !== st.entity;
+        const names = highlightNames(look());
+        missing = st.registry.get(names.event) !== st.event || st.registry.get(names.entity) !== st.entity;
       } catch {
         continue;
       }
@@ -329,9 +340,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
         return false;
       }
       repairs++;
-      // One call per set: Firefox 140's registry does not chain.
-      st.registry.set(entityName(), st.entity as never);
-      st.registry.set(eventName(), st.event as never);
+      register(st);
     }
     return true;
   }
@@ -442,16 +451,13 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
       return items.size;
     },
     setStyle(next) {
-      if (next === style) return;
-      const before = look();
-      style = next;
-      if (look() !== before) relook();
+      changeLook(() => (style = next));
     },
     setPlain(next) {
-      if (next === plain) return;
-      const before = look();
-      plain = next;
-      if (look() !== before) relook();
+      changeLook(() => (plain = next));
+    },
+    get plain() {
+      return plain;
     },
   };
 }
