@@ -13,6 +13,9 @@ export type CardTarget =
   | { kind: 'mention'; mention: PageMention; range: Range }
   | { kind: 'claim'; claim: { claim: string }; range: Range };
 
+/** Whether two targets are the same text (a card rendered for one serves the other). */
+export const sameTarget = (a: CardTarget | null, b: CardTarget | null) => a === b || (a !== null && b !== null && a.range === b.range);
+
 export interface CardCallbacks {
   openPanel(entity?: string): void;
   disableSite(): void;
@@ -24,7 +27,12 @@ export interface CardCallbacks {
 }
 
 export interface CardUi {
-  /** Renders the card for `target` next to its text; false when the text has no box (scrolled away, hidden). */
+  /**
+   * Renders the card for `target` next to its text but invisible, while the pointer rests: `show` then only reveals
+   * it. False when the text has no box, or while another card is shown (it is not swapped before its dwell).
+   */
+  prepare(target: CardTarget, callbacks: CardCallbacks): boolean;
+  /** Shows the card for `target` next to its text; false when the text has no box (scrolled away, hidden). */
   show(target: CardTarget, callbacks: CardCallbacks): boolean;
   hide(): void;
 }

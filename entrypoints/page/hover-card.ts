@@ -4,11 +4,16 @@ import type { PageController } from '@/lib/page/controller';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { sendToBackground } from '@/lib/messages/send';
 import { UI_HOST_ATTR } from '@/lib/page/blocks';
-import { publishedMountCard, type CardCallbacks, type CardTarget, type CardUi } from '@/components/card/card-ui';
+import { publishedMountCard, sameTarget, type CardCallbacks, type CardTarget, type CardUi } from '@/components/card/card-ui';
 
 /** Pointer rest before the card opens, and grace before it closes when the pointer leaves. */
 const DWELL_MS = 150;
 const GRACE_MS = 300;
+/**
+ * Pointer rest after which the card is prepared unseen (`CardUi.prepare`), so that the dwell's end only reveals
+ * it; a pointer passing over a highlight on its way elsewhere costs nothing.
+ */
+const PREPARE_MS = 40;
 
 interface CardActions {
   openPanel: (entity?: string) => void;
@@ -18,8 +23,6 @@ interface CardActions {
   /** The claim sentence under a point (claims on the page), if that feature runs. */
   claimAt?: (x: number, y: number) => PageClaim | null;
 }
-
-const sameTarget = (a: CardTarget | null, b: CardTarget | null) => a === b || (a !== null && b !== null && a.range === b.range);
 
 /**
  * When the hover card shows: after the pointer rests on a highlight (hit-tested against the highlight registry, no
@@ -46,6 +49,7 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
   let wanted: CardTarget | null = null;
   let candidate: CardTarget | null = null;
   let dwell: number | undefined;
+  let preparing: number | undefined;
   let grace: number | undefined;
   let frame: number | undefined;
   /** Where the pointer last moved (in `doc`'s viewport: this document or a same-origin frame's), and when
@@ -66,9 +70,10 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
 
   const hide = () => {
     clearTimeout(dwell);
+    clearTimeout(preparing);
     clearTimeout(grace);
     wanted = null;
-    if (!shown) return;
+    // (Also a card prepared unseen.)
     ui?.hide();
     shown = null;
   };
@@ -96,12 +101,33 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
     leave: scheduleHide,
   };
 
+  /** The page may have removed our host: put it back, quietly. */
+  const placeHost = () => {
+    if (!host.isConnected) attach();
+  };
+
+  /** Prepares the card for the highlight under a pointer that arrived at `at`, once the card's UI is there. */
+  const prepareAt = (target: CardTarget, at: number) => {
+    const stillResting = () => !shown && sameTarget(candidate, target) && ctx.isValid;
+    void loadUi().then((loaded) => {
+      if (!loaded || !stillResting()) return;
+      // In a task of its own: not in the one that evaluated the card script.
+      preparing = ctx.setTimeout(
+        () => {
+          if (!stillResting()) return;
+          placeHost();
+          loaded.prepare(target, callbacks);
+        },
+        Math.max(0, PREPARE_MS - (performance.now() - at)),
+      );
+    });
+  };
+
   const show = async (target: CardTarget) => {
     wanted = target;
     const loaded = ui ?? (await loadUi());
     if (!loaded || wanted !== target || !ctx.isValid) return;
-    // The page may have removed our host: put it back, quietly.
-    if (!host.isConnected) attach();
+    placeHost();
     if (!loaded.show(target, callbacks)) return;
     shown = target;
     // After the card's paint: the panel's frame loads (in the extension's process) while the reader reads.
@@ -127,9 +153,12 @@ export function startHoverCard(ctx: ScriptContext, controller: PageController, a
     if (!sameTarget(hit, candidate)) {
       candidate = hit;
       clearTimeout(dwell);
+      clearTimeout(preparing);
+      // A card prepared for the text the pointer left goes (one the reader sees stays for its grace).
+      if (!shown) ui?.hide();
       if (hit) {
-        // The card's code loads while the pointer rests.
-        void loadUi();
+        // The card's code loads and the card is prepared while the pointer rests.
+        prepareAt(hit, lastPoint.at);
         // The dwell counts from the pointer's arrival, not from this frame: the card opens on time.
         const wait = Math.max(0, DWELL_MS - (performance.now() - lastPoint.at));
         dwell = ctx.setTimeout(() => sameTarget(candidate, hit) && void show(hit), wait);

@@ -192,7 +192,9 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
 /**
  * Hover card and overlay timings with our extension on a page with mentions (`runs` times each, medians).
  * Card: from the pointer move onto a highlight (the page's own pointermove timestamp) to the frame in which the
- * card (data-testid=crocus-card) is in the card host's shadow root, minus the 150 ms dwell.
+ * card (data-testid=crocus-card, in the card host's shadow root) is visible, minus the 150 ms dwell. The frame's time
+ * is when its animation-frame callbacks run (`performance.now()` there), not the frame's own timestamp, which is
+ * taken when the frame was begun and so before a long task that delayed it.
  * Overlay: from the click on "Open panel" to the paint that shows the panel's first screen (the frame's largest
  * contentful paint: the panel renders what lies below its first screen after that paint), and to the frame's load
  * event (negative when the frame, loaded ahead while the card shows, had loaded before the click). The click
@@ -219,14 +221,15 @@ export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
         return b ? { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 } : null;
       });
       if (!point) throw new Error('no event highlight on screen');
-      // Watch, in the page, for the card: a rAF loop checks the open shadow root of the card host every frame.
+      // Watch, in the page, for the card: a rAF loop checks the open shadow root of the card host every frame (the
+      // card is rendered unseen while the pointer rests: it counts once it is visible).
       await page.evaluate(() => {
         window.__cardSeen = null;
         window.__moveAt = null;
         addEventListener('pointermove', (e) => (window.__moveAt ??= e.timeStamp), { capture: true, once: true });
-        const tick = (t) => {
-          const host = document.querySelector('crocus-context-card');
-          if (host?.shadowRoot?.querySelector('[data-testid=crocus-card]')) window.__cardSeen = t;
+        const tick = () => {
+          const card = document.querySelector('crocus-context-card')?.shadowRoot?.querySelector('[data-testid=crocus-card]');
+          if (card && getComputedStyle(card).visibility === 'visible') window.__cardSeen = performance.now();
           else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);

@@ -153,7 +153,7 @@ export function hostileSuite({ name, launch, bfcache }) {
           const get = window.__originals?.shadowRoot;
           const root = host && (get ? get.call(host) : host.shadowRoot);
           const card = root && root.querySelector('[data-testid=crocus-card]');
-          return card && card.getClientRects().length ? card.textContent : null;
+          return card && card.getClientRects().length && getComputedStyle(card).visibility === 'visible' ? card.textContent : null;
         }),
       { what: 'hover card' },
     );

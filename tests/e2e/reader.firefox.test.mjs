@@ -25,6 +25,13 @@ async function openSeed() {
 }
 
 
+/** The hover card's text once the reader can see it (it is rendered unseen while the pointer rests), else null. */
+const shownCardText = (page) =>
+  page.evaluate(() => {
+    const card = document.querySelector('crocus-context-card')?.shadowRoot?.querySelector('[data-testid=crocus-card]');
+    return card && getComputedStyle(card).visibility === 'visible' ? card.textContent : null;
+  });
+
 test('hovering a highlight shows the card; Open panel overlays the panel listing the mentions', async () => {
   const page = await openSeed();
   const point = await pointOnHighlight(page, 'crocus-event');
@@ -32,10 +39,7 @@ test('hovering a highlight shows the card; Open panel overlays the panel listing
   await page.mouse.move(point.x - 3, point.y);
   await page.mouse.move(point.x, point.y);
   // The card lives in the extension's open shadow root.
-  const cardText = await waitFor(
-    () => page.evaluate(() => document.querySelector('crocus-context-card')?.shadowRoot?.querySelector('[data-testid=crocus-card]')?.textContent),
-    { what: 'hover card' },
-  );
+  const cardText = await waitFor(() => shownCardText(page), { what: 'hover card' });
   assert.match(cardText, /149 dead/);
   const open = await page.evaluateHandle(() => document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary'));
   await open.asElement().click();
@@ -63,7 +67,7 @@ test('hovering a highlight shows the card; Open panel overlays the panel listing
   const again = await pointOnHighlight(page, 'crocus-event');
   await page.mouse.move(again.x - 3, again.y);
   await page.mouse.move(again.x, again.y);
-  await waitFor(() => page.evaluate(() => !!document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary')), { what: 'the card again' });
+  await waitFor(() => shownCardText(page), { what: 'the card again' });
   await (await page.evaluateHandle(() => document.querySelector('crocus-context-card').shadowRoot.querySelector('.cc-primary'))).asElement().click();
   await waitFor(panelShown, { what: 'the panel shown again' });
   assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the panel was not reloaded');
