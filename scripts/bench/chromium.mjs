@@ -189,6 +189,9 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
   }
 }
 
+/** The event highlight's names, one per look (lib/page/highlighter.ts). */
+const EVENT_LOOKS = ['crocus-event', 'crocus-event-background', 'crocus-event-outline'];
+
 /**
  * Hover card and overlay timings with our extension on a page with mentions (`runs` times each, medians).
  * Card: from the pointer move onto a highlight (the page's own pointermove timestamp) to the frame in which the
@@ -198,7 +201,9 @@ export async function measure(config, url, { dynamic = false, windowMs = 600, mo
  * Overlay: from the click on "Open panel" to the paint that shows the panel's first screen (the frame's largest
  * contentful paint: the panel renders what lies below its first screen after that paint), and to the frame's load
  * event (negative when the frame, loaded ahead while the card shows, had loaded before the click). The click
- * follows the card as soon as the card is there: sooner than a reader would.
+ * follows the card as soon as the card is there: sooner than a reader would. The hover comes once the page's main
+ * thread is quiet after its highlights (the page script's later work, its report and claims, is not the card's).
+ * An event highlight is looked for under every look's name: a very long page is painted with the background look.
  */
 export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
   const card = [];
@@ -210,16 +215,28 @@ export async function uiTimings(config, url, { runs = 5, dwellMs = 150 } = {}) {
     try {
       await page.goto(url, { waitUntil: 'load' });
       if (config.ext.inject) await inject(config);
-      await page.waitForFunction(() => (CSS.highlights.get('crocus-event')?.size ?? 0) > 0, null, { timeout: 15000, polling: 50 });
-      await sleep(300);
-      const point = await page.evaluate(() => {
-        const range = [...(CSS.highlights.get('crocus-event') ?? [])].find((r) => {
-          const b = r.getBoundingClientRect();
-          return b.top > 0 && b.bottom < innerHeight && b.width > 0;
-        });
-        const b = range?.getClientRects()[0];
-        return b ? { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 } : null;
-      });
+      await page.waitForFunction((names) => names.some((n) => (CSS.highlights.get(n)?.size ?? 0) > 0), EVENT_LOOKS, { timeout: 60000, polling: 50 });
+      // The first event highlight on screen (scrolled to when none is: on a long page it may lie far down).
+      const pointOnEvent = () =>
+        page.evaluate((names) => {
+          const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+          const range = ranges.find((r) => {
+            const b = r.getBoundingClientRect();
+            return b.top > 0 && b.bottom < innerHeight && b.width > 0;
+          });
+          const b = range?.getClientRects()[0];
+          if (!b) ranges[0]?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          return b ? { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 } : null;
+        }, EVENT_LOOKS);
+      const cdp = await config.context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      let point = null;
+      for (let tries = 0; tries < 2 && !point; tries++) {
+        await sleep(300);
+        await waitQuiet(cdp);
+        point = await pointOnEvent();
+      }
+      await cdp.detach().catch(() => {});
       if (!point) throw new Error('no event highlight on screen');
       // Watch, in the page, for the card: a rAF loop checks the open shadow root of the card host every frame (the
       // card is rendered unseen while the pointer rests: it counts once it is visible).
