@@ -915,6 +915,8 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
   interface Plan {
     full: boolean;
     regions: Set<Node>;
+    /** Changes to text we read (not our own UI, nothing inert, nothing in a skipped subtree). */
+    changed: number;
   }
 
   async function plan(records: MutationRecord[], gen: number): Promise<Plan | null> {
@@ -955,9 +957,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
           regions.add(blockContainer(target));
         }
       }
-      if (changed > maxChanged) return { full: true, regions };
+      if (changed > maxChanged) return { full: true, regions, changed };
     }
-    return { full: false, regions };
+    return { full: false, regions, changed };
   }
 
   async function regionScan(regionSet: Set<Node>, gen: number): Promise<void> {
@@ -1138,7 +1140,9 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     }
     for (const r of forced) regions.regions.add(r);
     forced.clear();
-    if (regions.regions.size || blocks.length) await regionScan(regions.regions, gen);
+    // Only our own UI changed (the card's host joining the page, the panel's frame) or nothing we read: no pass over
+    // every block for nodes that left (100,000 blocks on a 10 MB page).
+    if (regions.regions.size || (blocks.length && regions.changed)) await regionScan(regions.regions, gen);
   }
 
   function navigate(): void {

@@ -287,6 +287,24 @@ describe('page controller: mutations', () => {
     expect(texts(c)).toEqual(['Crocus City Hall']);
   });
 
+  it('our own UI joining the page costs no pass over its blocks; a block leaving it is still noticed', async () => {
+    html(`<p>Crocus City Hall</p>${'<p>Other news of the day.</p>'.repeat(50)}<p id="gone">The FSB said so.</p>`);
+    const c = await started(setup());
+    expect(texts(c)).toEqual(['Crocus City Hall', 'FSB']);
+    // Each block's first node is asked whether it is still in the page in a pass over them all.
+    const asked = vi.spyOn(Node.prototype, 'isConnected', 'get');
+    const host = document.createElement('crocus-context-card');
+    host.setAttribute(UI_HOST_ATTR, '');
+    document.body.append(host);
+    await afterMutations(c);
+    expect(asked).not.toHaveBeenCalled();
+    document.getElementById('gone')!.remove();
+    await afterMutations(c);
+    expect(asked.mock.calls.length).toBeGreaterThanOrEqual(50);
+    asked.mockRestore();
+    expect(texts(c)).toEqual(['Crocus City Hall']);
+  });
+
   it('ignores typing in editable regions', async () => {
     html('<p>Crocus City Hall</p><div contenteditable="true"><p id="e">draft</p></div>');
     const c = await started(setup());
