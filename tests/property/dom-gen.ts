@@ -40,15 +40,20 @@ export const paragraphs = fc
 /** Inline wrappers a segment may get (`b>i`: nested), and inert things that may sit between segments. */
 const WRAPPERS = ['', '', 'b', 'i', 'span', 'em', 'a', 'b>i', 'span>b>span'] as const;
 const INERT = ['', '', '', 'comment', 'empty-span', 'wbr', 'empty-text'] as const;
+/**
+ * With text that is never the paragraph's (a script, a hidden span), which the browser would still read as part of
+ * the range from the paragraph's first text to its last.
+ */
+const INERT_WITH_TEXT = [...INERT, 'script', 'hidden-span'] as const;
 
 export interface Split {
   cuts: number[];
   wrappers: (typeof WRAPPERS)[number][];
-  inert: (typeof INERT)[number][];
+  inert: (typeof INERT_WITH_TEXT)[number][];
 }
 
-/** A random way to cut a text of `length` characters into segments. */
-export function splitOf(length: number): fc.Arbitrary<Split> {
+/** A random way to cut a text of `length` characters into segments (`withText`: inert things may hold text). */
+export function splitOf(length: number, withText = false): fc.Arbitrary<Split> {
   return fc
     .uniqueArray(fc.integer({ min: 1, max: Math.max(1, length - 1) }), { maxLength: Math.min(14, length - 1) })
     .chain((cuts) => {
@@ -56,7 +61,7 @@ export function splitOf(length: number): fc.Arbitrary<Split> {
       return fc.record({
         cuts: fc.constant([...cuts].sort((a, b) => a - b)),
         wrappers: fc.array(fc.constantFrom(...WRAPPERS), { minLength: n, maxLength: n }),
-        inert: fc.array(fc.constantFrom(...INERT), { minLength: n, maxLength: n }),
+        inert: fc.array(fc.constantFrom<Split['inert'][number]>(...(withText ? INERT_WITH_TEXT : INERT)), { minLength: n, maxLength: n }),
       });
     });
 }
@@ -70,6 +75,12 @@ export function appendSplit(doc: Document, parent: Node, text: string, split: Sp
     else if (inert === 'empty-span') parent.appendChild(doc.createElement('span'));
     else if (inert === 'wbr') parent.appendChild(doc.createElement('wbr'));
     else if (inert === 'empty-text') parent.appendChild(doc.createTextNode(''));
+    else if (inert === 'script') parent.appendChild(doc.createElement('script')).textContent = 'var s = "Crocus";';
+    else if (inert === 'hidden-span') {
+      const span = parent.appendChild(doc.createElement('span'));
+      span.setAttribute('hidden', '');
+      span.textContent = 'Crocus City Hall (hidden)';
+    }
     let at: Node = parent;
     for (const tag of (split.wrappers[i] ?? '').split('>').filter(Boolean)) {
       const el = doc.createElement(tag);
@@ -84,6 +95,11 @@ export function appendSplit(doc: Document, parent: Node, text: string, split: Sp
 /** Paragraphs with a split each. */
 export const splitParagraphs = paragraphs.chain((ps) =>
   fc.tuple(fc.constant(ps), fc.tuple(...ps.map((p) => splitOf(p.length)))),
+);
+
+/** Paragraphs with a split each, with scripts and hidden spans among the inert things between segments. */
+export const splitParagraphsWithHiddenText = paragraphs.chain((ps) =>
+  fc.tuple(fc.constant(ps), fc.tuple(...ps.map((p) => splitOf(p.length, true)))),
 );
 
 /** Elements whose content is never read or changed, with a name inside. */

@@ -21,7 +21,7 @@ import { quickCheck, recognizeBlocks } from '@/lib/recognize/recognize';
 import type { MatcherTable } from '@/lib/recognize/table';
 import type { BlockMention } from '@/lib/recognize/types';
 import { FakeScheduler, fakeApi, settle } from '../page/helpers';
-import { NEWS, PLAIN, appendSplit, buildPage, pageSpec, splitParagraphs, textNodes } from './dom-gen';
+import { NEWS, PLAIN, appendSplit, buildPage, pageSpec, splitParagraphs, splitParagraphsWithHiddenText, textNodes } from './dom-gen';
 
 let table: MatcherTable;
 let controller: PageController | null = null;
@@ -77,6 +77,19 @@ describe('recognition does not depend on how the text is split across nodes', ()
           const range = rangeFor(blocks[m.block], m.start, m.end);
           expect(range?.toString()).toBe(m.text);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("the walk reads each block's text exactly, whatever hidden text lies between its nodes; offsets map 1:1", () => {
+    fc.assert(
+      fc.property(splitParagraphsWithHiddenText, ([texts, splits]) => {
+        document.body.replaceChildren();
+        texts.forEach((text, i) => appendSplit(document, document.body.appendChild(document.createElement('p')), text, splits[i]));
+        const blocks = extractBlocks(document.body);
+        expect(blocks.map((b) => b.text)).toEqual(texts);
+        for (const b of blocks) for (const s of b.segments) expect(b.text.slice(s.start, s.start + s.node.length)).toBe(s.node.data);
       }),
       { numRuns: RUNS },
     );
