@@ -519,7 +519,17 @@ export class BlockWalker {
     const segs = this.segments;
     const first = segs[0].node;
     if (segs.length === 1) return first.data;
-    const joined = () => segs.map((s) => s.node.data).join('');
+    // Offsets taken again from the data joined: a node may have changed since the walk measured it (a slice ago).
+    const joined = () => {
+      let at = 0;
+      const parts = segs.map((s) => {
+        const data = s.node.data;
+        s.start = at;
+        at += data.length;
+        return data;
+      });
+      return parts.join('');
+    };
     if (this.gapped) return joined();
     const last = segs[segs.length - 1].node;
     const doc = first.ownerDocument;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  BlockWalker,
   UI_HOST_ATTR,
   blockContainer,
   composedContains,
@@ -41,6 +42,19 @@ describe('extractBlocks', () => {
       ['Hall', 16],
       [' attack', 20],
     ]);
+    for (const s of block.segments) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+  });
+
+  it('a text the page changes while the walk is paused inside its block: text and offsets as the page has it then', () => {
+    html(`<p>${'<b>Crocus</b> '.repeat(200)}</p>`);
+    const walker = new BlockWalker(document.body);
+    // Paused after its first slice (256 nodes), in the middle of the paragraph.
+    expect(walker.step(() => true)).toBe(false);
+    const first = document.querySelector('b')!.firstChild as Text;
+    first.data = 'Crocus City Hall';
+    walker.step();
+    const [block] = walker.blocks;
+    expect(block.text).toBe(`Crocus City Hall ${'Crocus '.repeat(199)}`);
     for (const s of block.segments) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
   });
 
