@@ -519,18 +519,7 @@ export class BlockWalker {
     const segs = this.segments;
     const first = segs[0].node;
     if (segs.length === 1) return first.data;
-    // Offsets taken again from the data joined: a node may have changed since the walk measured it (a slice ago).
-    const joined = () => {
-      let at = 0;
-      const parts = segs.map((s) => {
-        const data = s.node.data;
-        s.start = at;
-        at += data.length;
-        return data;
-      });
-      return parts.join('');
-    };
-    if (this.gapped) return joined();
+    if (this.gapped) return this.joinedText();
     const last = segs[segs.length - 1].node;
     const doc = first.ownerDocument;
     if (!this.range || this.rangeDoc !== doc) {
@@ -541,7 +530,22 @@ export class BlockWalker {
     this.range.setEnd(last, last.length);
     const text = this.range.toString();
     // Not the text the walk measured (a DOM whose ranges do not read text, as happy-dom's parsed documents): joined.
-    return text.length === this.length ? text : joined();
+    return text.length === this.length ? text : this.joinedText();
+  }
+
+  /**
+   * The block's nodes' data joined, with the offsets taken again from it: a node may have changed since the walk
+   * measured it (a slice ago).
+   */
+  private joinedText(): string {
+    let at = 0;
+    const parts = this.segments.map((s) => {
+      const data = s.node.data;
+      s.start = at;
+      at += data.length;
+      return data;
+    });
+    return parts.join('');
   }
 
   private flush(): void {

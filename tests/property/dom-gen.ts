@@ -92,6 +92,12 @@ export function appendSplit(doc: Document, parent: Node, text: string, split: Sp
   }
 }
 
+/** Replaces `body`'s content with one `<p>` per text, each cut and wrapped as its split says. */
+export function appendParagraphs(doc: Document, body: HTMLElement, texts: readonly string[], splits: readonly Split[]): void {
+  body.replaceChildren();
+  texts.forEach((text, i) => appendSplit(doc, body.appendChild(doc.createElement('p')), text, splits[i]!));
+}
+
 /** Paragraphs with a split each. */
 export const splitParagraphs = paragraphs.chain((ps) =>
   fc.tuple(fc.constant(ps), fc.tuple(...ps.map((p) => splitOf(p.length)))),

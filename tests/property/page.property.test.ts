@@ -21,7 +21,7 @@ import { quickCheck, recognizeBlocks } from '@/lib/recognize/recognize';
 import type { MatcherTable } from '@/lib/recognize/table';
 import type { BlockMention } from '@/lib/recognize/types';
 import { FakeScheduler, fakeApi, settle } from '../page/helpers';
-import { NEWS, PLAIN, appendSplit, buildPage, pageSpec, splitParagraphs, splitParagraphsWithHiddenText, textNodes } from './dom-gen';
+import { NEWS, PLAIN, appendParagraphs, buildPage, pageSpec, splitParagraphs, splitParagraphsWithHiddenText, textNodes } from './dom-gen';
 
 let table: MatcherTable;
 let controller: PageController | null = null;
@@ -61,8 +61,7 @@ describe('recognition does not depend on how the text is split across nodes', ()
   it('walk + recognizer: the same blocks and mentions as the unsplit text; every range covers its mention', () => {
     fc.assert(
       fc.property(splitParagraphs, ([texts, splits]) => {
-        document.body.replaceChildren();
-        texts.forEach((text, i) => appendSplit(document, document.body.appendChild(document.createElement('p')), text, splits[i]));
+        appendParagraphs(document, document.body, texts, splits);
         const blocks = extractBlocks(document.body);
         expect(blocks.map((b) => b.text)).toEqual(texts);
         const split = recognizeBlocks(
@@ -85,8 +84,7 @@ describe('recognition does not depend on how the text is split across nodes', ()
   it("the walk reads each block's text exactly, whatever hidden text lies between its nodes; offsets map 1:1", () => {
     fc.assert(
       fc.property(splitParagraphsWithHiddenText, ([texts, splits]) => {
-        document.body.replaceChildren();
-        texts.forEach((text, i) => appendSplit(document, document.body.appendChild(document.createElement('p')), text, splits[i]));
+        appendParagraphs(document, document.body, texts, splits);
         const blocks = extractBlocks(document.body);
         expect(blocks.map((b) => b.text)).toEqual(texts);
         for (const b of blocks) for (const s of b.segments) expect(b.text.slice(s.start, s.start + s.node.length)).toBe(s.node.data);
@@ -103,8 +101,7 @@ describe('recognition does not depend on how the text is split across nodes', ()
         const plain = await runController(false);
         const expected = plain.c.mentions().map(key);
         plain.c.stop();
-        document.body.replaceChildren();
-        texts.forEach((text, i) => appendSplit(document, document.body.appendChild(document.createElement('p')), text, splits[i]));
+        appendParagraphs(document, document.body, texts, splits);
         const { c } = await runController(false);
         expect(c.mentions().map(key)).toEqual(expected);
         expect(expected.length).toBeGreaterThan(0);
