@@ -19,7 +19,15 @@ export interface TextSegment {
 
 export interface TextBlock {
   text: string;
-  segments: TextSegment[];
+  /** The block's first text node: where it lies in the page. */
+  first: Text;
+  /**
+   * Its text nodes with their offsets (`segmentsOf`), once known: kept by the walk only when the text nodes that
+   * follow `first` are not exactly the block's (something between them is skipped, a slot brings in another tree's
+   * nodes); otherwise found again when a mention in the block needs them, so that a long page's hundred thousand
+   * text nodes are not held, each a wrapper the garbage collector traces, for the page's lifetime.
+   */
+  knownSegments?: TextSegment[];
   /**
    * In page furniture (a menu, a sidebar, a footer): a list of independent items around the page's own text, so a
    * name there is read on its own, not in the light of the article next to it (lib/recognize/context.ts).
@@ -186,8 +194,8 @@ function isItem(el: Element, count: (el: Element) => number): boolean {
 const LINK_RUN = 3;
 
 /** Whether all of a block's text (leaving out white space) lies in links. */
-function isLinkOnly(block: TextBlock): boolean {
-  return block.segments.every((s) => !/\S/.test(s.node.data) || inLink(s.node));
+function isLinkOnly(segments: readonly TextSegment[]): boolean {
+  return segments.every((s) => !/\S/.test(s.node.data) || inLink(s.node));
 }
 
 /** Inline elements looked through for a link: a hostile page may nest thousands. */
@@ -499,8 +507,8 @@ export class BlockWalker {
    * A run of LINK_RUN blocks or more that are each links and nothing else (the list of other stories under a
    * text-only or AMP page, links set one per line) is furniture, whatever its markup.
    */
-  private linkRun(block: TextBlock): void {
-    if (!isLinkOnly(block)) {
+  private linkRun(segments: readonly TextSegment[]): void {
+    if (!isLinkOnly(segments)) {
       this.links = 0;
       return;
     }
@@ -515,11 +523,11 @@ export class BlockWalker {
    * last, which the browser reads without making a string of each node and joining them (on a 10 MB page a third
    * faster, and the texts are not held in the script's heap), unless something between them is not the block's.
    */
-  private blockText(): string {
+  private blockText(): { text: string; joined: boolean } {
     const segs = this.segments;
     const first = segs[0].node;
-    if (segs.length === 1) return first.data;
-    if (this.gapped) return this.joinedText();
+    if (segs.length === 1) return { text: first.data, joined: false };
+    if (this.gapped) return { text: this.joinedText(), joined: true };
     const last = segs[segs.length - 1].node;
     const doc = first.ownerDocument;
     if (!this.range || this.rangeDoc !== doc) {
@@ -530,7 +538,7 @@ export class BlockWalker {
     this.range.setEnd(last, last.length);
     const text = this.range.toString();
     // Not the text the walk measured (a DOM whose ranges do not read text, as happy-dom's parsed documents): joined.
-    return text.length === this.length ? text : this.joinedText();
+    return text.length === this.length ? { text, joined: false } : { text: this.joinedText(), joined: true };
   }
 
   /**
@@ -549,19 +557,45 @@ export class BlockWalker {
   }
 
   private flush(): void {
-    if (!this.segments.length) return;
-    const text = this.blockText();
+    const segments = this.segments;
+    if (!segments.length) return;
+    const { text, joined } = this.blockText();
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
-      const first = this.segments[0].node;
-      const block = { text, segments: this.segments, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
+      const first = segments[0].node;
+      const block: TextBlock = { text, first, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
+      if (joined) block.knownSegments = segments;
       this.blocks.push(block);
-      this.linkRun(block);
+      this.linkRun(segments);
     }
     this.segments = [];
     this.length = 0;
     this.gapped = false;
   }
+}
+
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT (no NodeFilter global under the CLI's DOM)
+
+/**
+ * A block's text nodes with their offsets in its text: those the walk kept, else the non-empty text nodes from its
+ * first on, as many as its text is long, found again (once; then kept): exactly the nodes the walk read, unless the
+ * page has changed them since, which the callers check against the text (lib/page/ranges.ts).
+ */
+export function segmentsOf(block: TextBlock): TextSegment[] {
+  if (block.knownSegments) return block.knownSegments;
+  const first = block.first;
+  const segments: TextSegment[] = [];
+  const walker = first.ownerDocument.createTreeWalker(first.getRootNode(), SHOW_TEXT);
+  walker.currentNode = first;
+  let at = 0;
+  for (let n: Node | null = first; n && at < block.text.length; n = walker.nextNode()) {
+    const length = (n as Text).length;
+    if (length) {
+      segments.push({ node: n as Text, start: at });
+      at += length;
+    }
+  }
+  return (block.knownSegments = segments);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Block offsets → DOM. A mention's [start, end) in a block's text maps to one piece per text node it touches, and
  * to one Range from the first piece's start to the last piece's end.
  */
-import type { TextBlock } from './blocks';
+import { segmentsOf, type TextBlock, type TextSegment } from './blocks';
 
 /** Part of a mention inside one text node; offsets into `node.data`. */
 export interface TextPiece {
@@ -11,14 +11,13 @@ export interface TextPiece {
   end: number;
 }
 
-function segmentLength(block: TextBlock, i: number): number {
-  const next = block.segments[i + 1];
-  return (next ? next.start : block.text.length) - block.segments[i].start;
+function segmentLength(segments: readonly TextSegment[], i: number, textLength: number): number {
+  const next = segments[i + 1];
+  return (next ? next.start : textLength) - segments[i].start;
 }
 
 /** Index of the segment holding the character at `offset` (0 ≤ offset < text.length). */
-function segmentAt(block: TextBlock, offset: number): number {
-  const segs = block.segments;
+function segmentAt(segs: readonly TextSegment[], offset: number): number {
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {
@@ -31,12 +30,13 @@ function segmentAt(block: TextBlock, offset: number): number {
 
 /** The text-node pieces covering `[start, end)` of the block's text; null for an empty or out-of-range span. */
 export function piecesFor(block: TextBlock, start: number, end: number): TextPiece[] | null {
-  if (!(start >= 0 && end > start && end <= block.text.length) || !block.segments.length) return null;
+  if (!(start >= 0 && end > start && end <= block.text.length)) return null;
+  const segments = segmentsOf(block);
   const pieces: TextPiece[] = [];
-  for (let i = segmentAt(block, start); i < block.segments.length; i++) {
-    const seg = block.segments[i];
+  for (let i = segments.length ? segmentAt(segments, start) : 0; i < segments.length; i++) {
+    const seg = segments[i];
     if (seg.start >= end) break;
-    const len = segmentLength(block, i);
+    const len = segmentLength(segments, i, block.text.length);
     const a = Math.max(start, seg.start) - seg.start;
     const b = Math.min(end, seg.start + len) - seg.start;
     if (b > a) pieces.push({ node: seg.node, start: a, end: b });

@@ -6,6 +6,7 @@ import {
   composedContains,
   extractBlocks,
   isInSkippedSubtree,
+  segmentsOf,
 } from '@/lib/page/blocks';
 import { html } from './helpers';
 
@@ -35,14 +36,39 @@ describe('extractBlocks', () => {
   it('records segments whose offsets map 1:1 to the block text', () => {
     html('<p>The <b>Crocus</b> City <i>Hall</i> attack</p>');
     const [block] = extractBlocks(document.body);
-    expect(block.segments.map((s) => [s.node.data, s.start])).toEqual([
+    expect(segmentsOf(block).map((s) => [s.node.data, s.start])).toEqual([
       ['The ', 0],
       ['Crocus', 4],
       [' City ', 10],
       ['Hall', 16],
       [' attack', 20],
     ]);
-    for (const s of block.segments) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+    for (const s of segmentsOf(block)) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+  });
+
+  it('holds no text nodes of a plain block after the walk; finds them when asked, skipping empty ones', () => {
+    html('<p>The <b>Crocus</b><i></i> City <i>Hall</i> attack</p><p>one node</p>');
+    const [block, single] = extractBlocks(document.body);
+    expect(block.knownSegments).toBeUndefined();
+    expect(single.knownSegments).toBeUndefined();
+    document.querySelector('i')!.append(document.createTextNode(''));
+    expect(segmentsOf(block).map((s) => s.node.data)).toEqual(['The ', 'Crocus', ' City ', 'Hall', ' attack']);
+    expect(segmentsOf(single)).toEqual([{ node: single.first, start: 0 }]);
+  });
+
+  it('keeps the nodes of a block whose range holds text that is not its own', () => {
+    html('<p>The <b>Crocus</b><span hidden>secret</span> City Hall</p>');
+    const [block] = extractBlocks(document.body);
+    expect(block.text).toBe('The Crocus City Hall');
+    expect(segmentsOf(block).map((s) => [s.node.data, s.start])).toEqual([['The ', 0], ['Crocus', 4], [' City Hall', 10]]);
+  });
+
+  it('a block the page has changed since the walk: the nodes that now hold its length of text', () => {
+    html('<p>The <b>Crocus</b> City Hall</p><p>next</p>');
+    const [block] = extractBlocks(document.body);
+    document.querySelector('b')!.remove();
+    // Its text no longer reads the same there: ranges.ts finds that out and maps no mention.
+    expect(segmentsOf(block).map((s) => [s.node.data, s.start])).toEqual([['The ', 0], [' City Hall', 4], ['next', 14]]);
   });
 
   it('a text the page changes while the walk is paused inside its block: text and offsets as the page has it then', () => {
@@ -55,7 +81,7 @@ describe('extractBlocks', () => {
     walker.step();
     const [block] = walker.blocks;
     expect(block.text).toBe(`Crocus City Hall ${'Crocus '.repeat(199)}`);
-    for (const s of block.segments) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+    for (const s of segmentsOf(block)) expect(block.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
   });
 
   it('skips script, style, noscript, template, svg, form controls and hidden elements', () => {
@@ -103,7 +129,7 @@ describe('extractBlocks', () => {
     host.attachShadow({ mode: 'open' }).innerHTML = '<span>Crocus <slot></slot> City Hall</span>';
     const blocks = extractBlocks(document.body);
     expect(blocks.map((b) => b.text)).toEqual(['before ', 'Crocus light City Hall', ' after']);
-    expect(blocks[1].segments[0].node.getRootNode()).toBe(host.shadowRoot);
+    expect(blocks[1].first.getRootNode()).toBe(host.shadowRoot);
   });
 
   it('marks blocks in menus, sidebars, footers and tickers as furniture, by tag or ARIA role', () => {
@@ -313,10 +339,10 @@ describe('extractBlocks', () => {
     });
     const blocks = extractBlocks(document.body);
     expect(blocks.map((b) => b.text)).toEqual(['top', 'Crocus City Hall in a frame']);
-    expect(blocks[1].segments[0].node.ownerDocument).toBe(inner);
+    expect(blocks[1].first.ownerDocument).toBe(inner);
     // Ancestry crosses the frame boundary.
-    expect(isInSkippedSubtree(blocks[1].segments[0].node)).toBe(false);
-    expect(composedContains(document.body, blocks[1].segments[0].node)).toBe(true);
+    expect(isInSkippedSubtree(blocks[1].first)).toBe(false);
+    expect(composedContains(document.body, blocks[1].first)).toBe(true);
   });
 
   it('starts from a document, an element or a shadow root', () => {

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackFile } from '@/lib/knowledge/load-node';
-import { extractBlocks } from '@/lib/page/blocks';
+import { extractBlocks, segmentsOf } from '@/lib/page/blocks';
 import { createPageController, splitLongText, type PageController } from '@/lib/page/controller';
 import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
 import { rangeFor } from '@/lib/page/ranges';
@@ -87,7 +87,7 @@ describe('recognition does not depend on how the text is split across nodes', ()
         appendParagraphs(document, document.body, texts, splits);
         const blocks = extractBlocks(document.body);
         expect(blocks.map((b) => b.text)).toEqual(texts);
-        for (const b of blocks) for (const s of b.segments) expect(b.text.slice(s.start, s.start + s.node.length)).toBe(s.node.data);
+        for (const b of blocks) for (const s of segmentsOf(b)) expect(b.text.slice(s.start, s.start + s.node.length)).toBe(s.node.data);
       }),
       { numRuns: RUNS },
     );
