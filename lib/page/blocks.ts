@@ -19,13 +19,12 @@ export interface TextSegment {
 
 export interface TextBlock {
   text: string;
-  /** The block's first text node: where it lies in the page. */
-  first: Text;
+  /** Its non-empty text nodes, in order (the first says where the block lies in the page). */
+  nodes: readonly Text[];
   /**
-   * Its text nodes with their offsets (`segmentsOf`), once known: kept by the walk only when the text nodes that
-   * follow `first` are not exactly the block's (something between them is skipped, a slot brings in another tree's
-   * nodes); otherwise found again when a mention in the block needs them, so that a long page's hundred thousand
-   * text nodes are not held, each a wrapper the garbage collector traces, for the page's lifetime.
+   * Its nodes with their offsets in `text` (`segmentsOf`), once known: made by the walk only for a block whose text
+   * it joined from its nodes, else when a mention in the block needs them (a long page has a hundred thousand text
+   * nodes, a few with mentions).
    */
   knownSegments?: TextSegment[];
   /**
@@ -194,8 +193,9 @@ function isItem(el: Element, count: (el: Element) => number): boolean {
 const LINK_RUN = 3;
 
 /** Whether all of a block's text (leaving out white space) lies in links. */
-function isLinkOnly(segments: readonly TextSegment[]): boolean {
-  return segments.every((s) => !/\S/.test(s.node.data) || inLink(s.node));
+function isLinkOnly(nodes: readonly Text[]): boolean {
+  // The link first: a node's data is a copy of its text.
+  return nodes.every((node) => inLink(node) || !/\S/.test(node.data));
 }
 
 /** Inline elements looked through for a link: a hostile page may nest thousands. */
@@ -322,7 +322,8 @@ export class BlockWalker {
   private readonly stack: StackItem[] = [];
   /** Parallel to `stack`: whether the item's following siblings come after it. */
   private readonly siblings: boolean[] = [];
-  private segments: TextSegment[] = [];
+  /** The block's non-empty text nodes so far. */
+  private nodes: Text[] = [];
   private length = 0;
   /**
    * Whether some text between the block's first and last text node is not the block's (a skipped inline element
@@ -379,7 +380,7 @@ export class BlockWalker {
           // Only its length: the block's text is read once, at its end (`blockText`).
           const length = (item as Text).length;
           if (length) {
-            this.segments.push({ node: item as Text, start: this.length });
+            this.nodes.push(item as Text);
             this.length += length;
           }
           break;
@@ -403,7 +404,7 @@ export class BlockWalker {
           break;
         case CDATA:
           // (XML only) Text to a range, not to the walk.
-          if (this.segments.length) this.gapped = true;
+          if (this.nodes.length) this.gapped = true;
           break;
         default:
           // Comments, processing instructions, doctypes: nothing visible.
@@ -418,7 +419,7 @@ export class BlockWalker {
     const tag = el.localName;
     if (isSkippedElement(el)) {
       if (BLOCK_TAGS.has(tag)) this.flush();
-      else if (this.segments.length && el.firstChild) this.gapped = true;
+      else if (this.nodes.length && el.firstChild) this.gapped = true;
       if ((tag === 'iframe' || tag === 'frame') && !isHiddenByAttribute(el)) this.frame(el as HTMLIFrameElement);
       return;
     }
@@ -507,8 +508,8 @@ export class BlockWalker {
    * A run of LINK_RUN blocks or more that are each links and nothing else (the list of other stories under a
    * text-only or AMP page, links set one per line) is furniture, whatever its markup.
    */
-  private linkRun(segments: readonly TextSegment[]): void {
-    if (!isLinkOnly(segments)) {
+  private linkRun(nodes: readonly Text[]): void {
+    if (!isLinkOnly(nodes)) {
       this.links = 0;
       return;
     }
@@ -523,12 +524,12 @@ export class BlockWalker {
    * last, which the browser reads without making a string of each node and joining them (on a 10 MB page a third
    * faster, and the texts are not held in the script's heap), unless something between them is not the block's.
    */
-  private blockText(): { text: string; joined: boolean } {
-    const segs = this.segments;
-    const first = segs[0].node;
-    if (segs.length === 1) return { text: first.data, joined: false };
-    if (this.gapped) return { text: this.joinedText(), joined: true };
-    const last = segs[segs.length - 1].node;
+  private blockText(): { text: string; joined?: TextSegment[] } {
+    const nodes = this.nodes;
+    const first = nodes[0];
+    if (nodes.length === 1) return { text: first.data };
+    if (this.gapped) return this.joined();
+    const last = nodes[nodes.length - 1];
     const doc = first.ownerDocument;
     if (!this.range || this.rangeDoc !== doc) {
       this.range = doc.createRange();
@@ -538,64 +539,55 @@ export class BlockWalker {
     this.range.setEnd(last, last.length);
     const text = this.range.toString();
     // Not the text the walk measured (a DOM whose ranges do not read text, as happy-dom's parsed documents): joined.
-    return text.length === this.length ? { text, joined: false } : { text: this.joinedText(), joined: true };
+    return text.length === this.length ? { text } : this.joined();
   }
 
   /**
-   * The block's nodes' data joined, with the offsets taken again from it: a node may have changed since the walk
-   * measured it (a slice ago).
+   * The block's nodes' data joined, and the nodes with their offsets in it (taken from the data read: a node may
+   * have changed since the walk measured it, a slice ago).
    */
-  private joinedText(): string {
+  private joined(): { text: string; joined: TextSegment[] } {
     let at = 0;
-    const parts = this.segments.map((s) => {
-      const data = s.node.data;
-      s.start = at;
+    const segments: TextSegment[] = [];
+    const parts = this.nodes.map((node) => {
+      const data = node.data;
+      segments.push({ node, start: at });
       at += data.length;
       return data;
     });
-    return parts.join('');
+    return { text: parts.join(''), joined: segments };
   }
 
   private flush(): void {
-    const segments = this.segments;
-    if (!segments.length) return;
+    const nodes = this.nodes;
+    if (!nodes.length) return;
     const { text, joined } = this.blockText();
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
-      const first = segments[0].node;
-      const block: TextBlock = { text, first, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
-      if (joined) block.knownSegments = segments;
+      const first = nodes[0];
+      const block: TextBlock = { text, nodes, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
+      if (joined) block.knownSegments = joined;
       this.blocks.push(block);
-      this.linkRun(segments);
+      this.linkRun(nodes);
     }
-    this.segments = [];
+    this.nodes = [];
     this.length = 0;
     this.gapped = false;
   }
 }
 
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT (no NodeFilter global under the CLI's DOM)
-
 /**
- * A block's text nodes with their offsets in its text: those the walk kept, else the non-empty text nodes from its
- * first on, as many as its text is long, found again (once; then kept): exactly the nodes the walk read, unless the
- * page has changed them since, which the callers check against the text (lib/page/ranges.ts).
+ * A block's text nodes with their offsets in its text, the offsets from the nodes' lengths now (once; then kept):
+ * when the page has changed a node since the walk, the callers find its text no longer there (lib/page/ranges.ts).
  */
 export function segmentsOf(block: TextBlock): TextSegment[] {
   if (block.knownSegments) return block.knownSegments;
-  const first = block.first;
-  const segments: TextSegment[] = [];
-  const walker = first.ownerDocument.createTreeWalker(first.getRootNode(), SHOW_TEXT);
-  walker.currentNode = first;
   let at = 0;
-  for (let n: Node | null = first; n && at < block.text.length; n = walker.nextNode()) {
-    const length = (n as Text).length;
-    if (length) {
-      segments.push({ node: n as Text, start: at });
-      at += length;
-    }
-  }
-  return (block.knownSegments = segments);
+  return (block.knownSegments = block.nodes.map((node) => {
+    const start = at;
+    at += node.length;
+    return { node, start };
+  }));
 }
 
 /**

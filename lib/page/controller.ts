@@ -980,7 +980,7 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
       // Long pages have tens of thousands of blocks: let the page breathe now and then.
       if ((i & 2047) === 2047 && !(await breathe(gen))) return;
       const rec = blocks[i];
-      const first = rec.block.first;
+      const first = rec.block.nodes[0];
       if (!first.isConnected) {
         stale.add(i);
         continue;
@@ -1076,14 +1076,14 @@ export function createPageController<T>(opts: PageControllerOptions<T>): PageCon
     if (!recs.length) return;
     // What a page appends (feeds, infinite scroll) follows every block we have: one comparison settles it. (A
     // comparison can cost a pass over the siblings; one per block per new region made long feeds quadratic.)
-    const last = list.length ? region.compareDocumentPosition(list[list.length - 1].block.first) : 2;
+    const last = list.length ? region.compareDocumentPosition(list[list.length - 1].block.nodes[0]) : 2;
     if (!(last & 1) && last & 2 && !(last & 8)) {
       for (const r of recs) list.push(r);
       return;
     }
     let at = list.length;
     for (let i = 0; i < list.length; i++) {
-      const first = list[i].block.first;
+      const first = list[i].block.nodes[0];
       const pos = region.compareDocumentPosition(first);
       if (pos & 1) continue; // different trees (shadow roots, frames): order unknown
       if (pos & 4 && !(pos & 16)) {
