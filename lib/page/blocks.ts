@@ -524,11 +524,11 @@ export class BlockWalker {
    * last, which the browser reads without making a string of each node and joining them (on a 10 MB page a third
    * faster, and the texts are not held in the script's heap), unless something between them is not the block's.
    */
-  private blockText(): { text: string; joined?: TextSegment[] } {
+  private blockText(): { text: string; segments?: TextSegment[] } {
     const nodes = this.nodes;
     const first = nodes[0];
     if (nodes.length === 1) return { text: first.data };
-    if (this.gapped) return this.joined();
+    if (this.gapped) return this.joinNodes();
     const last = nodes[nodes.length - 1];
     const doc = first.ownerDocument;
     if (!this.range || this.rangeDoc !== doc) {
@@ -539,14 +539,14 @@ export class BlockWalker {
     this.range.setEnd(last, last.length);
     const text = this.range.toString();
     // Not the text the walk measured (a DOM whose ranges do not read text, as happy-dom's parsed documents): joined.
-    return text.length === this.length ? { text } : this.joined();
+    return text.length === this.length ? { text } : this.joinNodes();
   }
 
   /**
    * The block's nodes' data joined, and the nodes with their offsets in it (taken from the data read: a node may
    * have changed since the walk measured it, a slice ago).
    */
-  private joined(): { text: string; joined: TextSegment[] } {
+  private joinNodes(): { text: string; segments: TextSegment[] } {
     let at = 0;
     const segments: TextSegment[] = [];
     const parts = this.nodes.map((node) => {
@@ -555,18 +555,18 @@ export class BlockWalker {
       at += data.length;
       return data;
     });
-    return { text: parts.join(''), joined: segments };
+    return { text: parts.join(''), segments };
   }
 
   private flush(): void {
     const nodes = this.nodes;
     if (!nodes.length) return;
-    const { text, joined } = this.blockText();
+    const { text, segments } = this.blockText();
     // Whitespace between blocks (indentation) makes blocks of its own: not worth a recognizer call.
     if (/\S/.test(text)) {
       const first = nodes[0];
       const block: TextBlock = { text, nodes, furniture: this.furnitureAt(first), heading: headingLevel(first), item: this.itemAt(first) };
-      if (joined) block.knownSegments = joined;
+      if (segments) block.knownSegments = segments;
       this.blocks.push(block);
       this.linkRun(nodes);
     }

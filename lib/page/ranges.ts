@@ -33,7 +33,7 @@ export function piecesFor(block: TextBlock, start: number, end: number): TextPie
   if (!(start >= 0 && end > start && end <= block.text.length)) return null;
   const segments = segmentsOf(block);
   const pieces: TextPiece[] = [];
-  for (let i = segments.length ? segmentAt(segments, start) : 0; i < segments.length; i++) {
+  for (let i = segmentAt(segments, start); i < segments.length; i++) {
     const seg = segments[i];
     if (seg.start >= end) break;
     const len = segmentLength(segments, i, block.text.length);

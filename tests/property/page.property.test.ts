@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackFile } from '@/lib/knowledge/load-node';
-import { extractBlocks, segmentsOf } from '@/lib/page/blocks';
+import { extractBlocks, segmentsOf, type TextBlock } from '@/lib/page/blocks';
 import { createPageController, splitLongText, type PageController } from '@/lib/page/controller';
 import { ENTITY_HIGHLIGHT, EVENT_HIGHLIGHT, MARK_TAG, createHighlighter } from '@/lib/page/highlighter';
 import { rangeFor } from '@/lib/page/ranges';
@@ -21,7 +21,7 @@ import { quickCheck, recognizeBlocks } from '@/lib/recognize/recognize';
 import type { MatcherTable } from '@/lib/recognize/table';
 import type { BlockMention } from '@/lib/recognize/types';
 import { FakeScheduler, fakeApi, settle } from '../page/helpers';
-import { NEWS, PLAIN, appendParagraphs, buildPage, pageSpec, splitParagraphs, splitParagraphsWithHiddenText, textNodes } from './dom-gen';
+import { NEWS, PLAIN, appendParagraphs, buildPage, pageSpec, splitParagraphs, splitParagraphsWithHiddenText, textNodes, type Split } from './dom-gen';
 
 let table: MatcherTable;
 let controller: PageController | null = null;
@@ -57,13 +57,19 @@ async function runController(fallback: boolean) {
   return { c, registry: fake.registry };
 }
 
+/** Builds the paragraphs as their splits say and walks them: one block per paragraph, its text exactly. */
+function walkParagraphs(texts: readonly string[], splits: readonly Split[]): TextBlock[] {
+  appendParagraphs(document, document.body, texts, splits);
+  const blocks = extractBlocks(document.body);
+  expect(blocks.map((b) => b.text)).toEqual(texts);
+  return blocks;
+}
+
 describe('recognition does not depend on how the text is split across nodes', () => {
   it('walk + recognizer: the same blocks and mentions as the unsplit text; every range covers its mention', () => {
     fc.assert(
       fc.property(splitParagraphs, ([texts, splits]) => {
-        appendParagraphs(document, document.body, texts, splits);
-        const blocks = extractBlocks(document.body);
-        expect(blocks.map((b) => b.text)).toEqual(texts);
+        const blocks = walkParagraphs(texts, splits);
         const split = recognizeBlocks(
           blocks.map((b) => b.text),
           table,
@@ -84,9 +90,7 @@ describe('recognition does not depend on how the text is split across nodes', ()
   it("the walk reads each block's text exactly, whatever hidden text lies between its nodes; offsets map 1:1", () => {
     fc.assert(
       fc.property(splitParagraphsWithHiddenText, ([texts, splits]) => {
-        appendParagraphs(document, document.body, texts, splits);
-        const blocks = extractBlocks(document.body);
-        expect(blocks.map((b) => b.text)).toEqual(texts);
+        const blocks = walkParagraphs(texts, splits);
         for (const b of blocks) for (const s of segmentsOf(b)) expect(b.text.slice(s.start, s.start + s.node.length)).toBe(s.node.data);
       }),
       { numRuns: RUNS },
