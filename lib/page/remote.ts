@@ -32,7 +32,7 @@ export interface RemoteOptions {
   about: boolean;
   evidence: readonly string[];
   cancelled(): boolean;
-  /** Characters per message. Default 512 K. */
+  /** Characters per message. Default 64 K. */
   batchChars?: number;
   /** Wait before the one retry of a failed round trip. Default 500 ms. */
   retryMs?: number;
@@ -40,7 +40,13 @@ export interface RemoteOptions {
 
 /** The background refuses requests larger than this (a page script never sends more than `batchChars` + one block). */
 export const MAX_REQUEST_CHARS = 4_000_000;
-const BATCH_CHARS = 1 << 19;
+/**
+ * 64 K characters per message. With 512 K (until the eighteenth session) each message's JSON copy was a string of
+ * about a megabyte, allocated as a large object; on 10 MB pages their sum started major collections whose final
+ * pauses were the longest tasks. Measured in the benchmark's harness (10 MB pages, 5-6 rounds interleaved): longest
+ * task 21-32 ms against 25-71, the same main-thread time; on 1 MB and 100 KB pages no difference (docs/bench.md).
+ */
+const BATCH_CHARS = 1 << 16;
 const RETRY_MS = 500;
 /** Chunk size of the background's run: what the page used at its fastest (the chunking is part of the gating). */
 const CHUNK_CHARS = 32_768;
