@@ -60,6 +60,11 @@ const CALM_ANSWERS = 3;
 const TASK_MS = 8;
 const SLICE_CHARS = 1 << 18;
 /**
+ * A page read in more than one task asks the background about the text around its matches at the end of a task, at
+ * most this many times before the end of the page (a page that keeps naming Moscow costs a message each time).
+ */
+const EARLY_ASKS = 2;
+/**
  * A page with more elements than this is read in parts (textParts: elements with at most PART_ELEMENTS elements
  * under them whole), joined into texts of PIECE_CHARS: the 10 MB benchmark page has ~63,000 elements, the 1 MB one
  * ~6,300, a long article ~1,000-3,000.
@@ -149,10 +154,12 @@ export default defineUnlistedScript(() => {
 
   /**
    * Asks the background for the page script. `found` is the text around this frame's matches; without it (a
-   * covered frame below matched) the page script comes unconditionally.
+   * covered frame below matched) the page script comes unconditionally. Resolves true when the answer was "nothing
+   * here can anchor the page" (the sentinel goes on watching). `early`: the text read so far of a long page still
+   * being read, whose answer does not count as a live page's (CALM_ANSWERS).
    */
-  async function activate(found?: QuickWindows) {
-    if (done || asking) return;
+  async function activate(found?: QuickWindows, early = false): Promise<boolean> {
+    if (done || asking) return false;
     if (home !== window) {
       stop();
       // A same-origin frame: the covering frame's page script reads this text.
@@ -161,7 +168,7 @@ export default defineUnlistedScript(() => {
       } catch {
         // The covering frame went away meanwhile.
       }
-      return;
+      return false;
     }
     asking = true;
     let watch = false;
@@ -172,10 +179,14 @@ export default defineUnlistedScript(() => {
       // The page is going away, or the extension was reloaded or removed: this script stays quiet.
     }
     asking = false;
-    if (!watch) return stop();
+    if (!watch) {
+      stop();
+      return false;
+    }
     // Nothing here can anchor the page: keep testing text added later (some may have arrived meanwhile).
-    watchAnswers++;
+    if (!early) watchAnswers++;
     if (pending.size) timer ??= setTimeout(testPending, recheckMs());
+    return true;
   }
 
   const onFrameCandidate = () => void activate();
@@ -228,7 +239,8 @@ export default defineUnlistedScript(() => {
    * in tasks of about TASK_MS. Once a message's worth of pieces is collected the rest is not read.
    */
   const testPage = async (): Promise<QuickWindows | null> => {
-    const found: QuickWindows = { windows: [], complete: true };
+    let found: QuickWindows = { windows: [], complete: true };
+    let earlyAsks = 0;
     let taskStart = performance.now();
     const body = document.body;
     // A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole.
@@ -241,7 +253,13 @@ export default defineUnlistedScript(() => {
       const step = scanner.scans(total) ? SLICE_CHARS : text.length;
       for (let at = 0; at < text.length; at += step) {
         if (performance.now() - taskStart > TASK_MS) {
-          await nextTask();
+          // The text around the matches so far may anchor the page already (an article names the attack in its
+          // first lines): asked before reading on, so the page script comes without the rest being read first.
+          if (matched(found) && earlyAsks < EARLY_ASKS && !asking) {
+            earlyAsks++;
+            if (!(await activate(found, true))) return null;
+            found = { windows: [], complete: true };
+          } else await nextTask();
           if (done) return null;
           taskStart = performance.now();
         }
