@@ -44,7 +44,8 @@ export const MAX_REQUEST_CHARS = 4_000_000;
  * 64 K characters per message. With 512 K (until the eighteenth session) each message's JSON copy was a string of
  * about a megabyte, allocated as a large object; on 10 MB pages their sum started major collections whose final
  * pauses were the longest tasks. Measured in the benchmark's harness (10 MB pages, 5-6 rounds interleaved): longest
- * task 21-32 ms against 25-71, the same main-thread time; on 1 MB and 100 KB pages no difference (docs/bench.md).
+ * task 24.7-31.2 ms against 32.0-34.5 (medians), the same main-thread time; 1 MB and 100 KB pages the same
+ * (docs/bench.md, eighteenth session).
  */
 const BATCH_CHARS = 1 << 16;
 const RETRY_MS = 500;
