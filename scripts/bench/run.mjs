@@ -62,13 +62,15 @@ function parseArgs(argv) {
 }
 
 /**
- * Rounds of `config` on page `p`: 3 by default, 2 on the 10 MB and dynamic pages (each load takes
- * seconds); the baseline's window on a static 10 MB page in "settled" mode holds nothing but the page at rest (a
- * few ms), so it gets 1 round there; the peer gets at most 2.
+ * Rounds of `config` on page `p`: by default 7 on the 5 KB and 100 KB pages and 5 on 1 MB (a load takes well under
+ * a second there, and their budgets are decided by a millisecond or two, within which three rounds' medians moved
+ * from run to run), 2 on the 10 MB and dynamic pages (each load takes seconds); `--runs N` sets them all. The
+ * baseline's window on a static 10 MB page in "settled" mode holds nothing but the page at rest (a few ms), so it gets
+ * 1 round there; the peer gets at most 2.
  */
 function roundsFor(p, config, args) {
   if (config === 'peerList') return BUDGETS.largeSizes.includes(p.size) && !p.dynamic ? 1 : 0;
-  const base = args.runs ?? 3;
+  const base = args.runs ?? (p.size === '1MB' ? 5 : 7);
   const rounds = p.size === '10MB' || p.dynamic ? Math.min(base, 2) : base;
   if (config === 'baseline' && !p.dynamic && args.mode === 'settled' && p.size === '10MB') return 1;
   // The peer's budget is a factor of 10: two rounds tell it.
