@@ -38,6 +38,12 @@ const matched = (found: QuickWindows) => found.windows.length > 0 || !found.comp
 
 /** At most this many pieces of text go with one message; a page with more matches gets the page script. */
 const MAX_WINDOWS = 64;
+
+/** The pieces of two finds, as many as a message may hold (incomplete if some are left out). */
+function merged(a: QuickWindows, b: QuickWindows): QuickWindows {
+  const windows = [...a.windows, ...b.windows];
+  return { windows: windows.slice(0, MAX_WINDOWS), complete: a.complete && b.complete && windows.length <= MAX_WINDOWS };
+}
 /**
  * A page whose light DOM holds less text than this is read with its open shadow roots too (an app shell whose
  * articles render in web components); other pages skip the search for them, which visits every element.
@@ -122,6 +128,11 @@ export default defineUnlistedScript(() => {
   let done = false;
   /** A question to the background is under way: text added meanwhile waits for its answer. */
   let asking = false;
+  /**
+   * What came to be asked while a question was under way (the page's own matches, found while text added earlier
+   * was being asked about): asked once that answer is "keep watching". `found` undefined: unconditionally.
+   */
+  let queued: { found?: QuickWindows } | undefined;
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Answers of "keep watching" so far. */
@@ -156,10 +167,17 @@ export default defineUnlistedScript(() => {
    * Asks the background for the page script. `found` is the text around this frame's matches; without it (a
    * covered frame below matched) the page script comes unconditionally. Resolves true when the answer was "nothing
    * here can anchor the page" (the sentinel goes on watching). `early`: the text read so far of a long page still
-   * being read, whose answer does not count as a live page's (CALM_ANSWERS).
+   * being read, whose answer does not count as a live page's (CALM_ANSWERS). Asked while another question is under
+   * way, it waits for that answer and is asked only if that is "keep watching" (else the page script reads it all).
    */
   async function activate(found?: QuickWindows, early = false): Promise<boolean> {
-    if (done || asking) return false;
+    if (done) return false;
+    if (asking) {
+      if (!queued) queued = { found };
+      else if (queued.found && found) queued.found = merged(queued.found, found);
+      else queued.found = undefined;
+      return true;
+    }
     if (home !== window) {
       stop();
       // A same-origin frame: the covering frame's page script reads this text.
@@ -185,6 +203,9 @@ export default defineUnlistedScript(() => {
     }
     // Nothing here can anchor the page: keep testing text added later (some may have arrived meanwhile).
     if (!early) watchAnswers++;
+    const next = queued;
+    queued = undefined;
+    if (next) return activate(next.found);
     if (pending.size) timer ??= setTimeout(testPending, recheckMs());
     return true;
   }
