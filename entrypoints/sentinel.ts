@@ -6,7 +6,7 @@ import { createQuickScanner } from '@/lib/recognize/quick-scanner';
 import { ANCHOR_REACH, type QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import { openShadowRoots } from '@/lib/page/shadow-roots';
-import { joinedParts, textParts } from '@/lib/page/text-parts';
+import { joinedParts, omitted, textParts } from '@/lib/page/text-parts';
 
 /**
  * The sentinel: the only script injected into every page, so it does as little as possible. It tests the page's
@@ -78,6 +78,14 @@ const EARLY_ASKS = 2;
 const LONG_PAGE_ELEMENTS = 16_384;
 const PART_ELEMENTS = 256;
 const PIECE_CHARS = 1 << 15;
+/**
+ * Elements whose text is no page text (inline scripts' code and data, style sheets), which the
+ * page script does not read either: a news page's body often holds hundreds of KB of JSON, whose testing would cost
+ * more than its article's, and whose names (a list of related stories) would bring the page script for nothing.
+ * Their text is left out when it amounts to OMIT_MIN_CHARS (below that, reading around them costs more).
+ */
+const NOT_TEXT = ['script', 'style'];
+const OMIT_MIN_CHARS = 1 << 14;
 
 /** The text of the same-origin frames under `doc` (which the page script's walk would read too). */
 function framesText(doc: Document, depth = 0): string {
@@ -100,8 +108,8 @@ function framesText(doc: Document, depth = 0): string {
 /**
  * The page's text: its title and its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no
  * string of the whole page; each part begins with the end of the one before, so no name is cut in two), then its
- * same-origin frames'. The title comes with the first text: on a short page one RegExp run tests both, and V8
- * compiles the pattern once, not once for a short string and again for a long one. Joined, not concatenated: `+`
+ * same-origin frames'; without the text of scripts and style sheets when they hold much (NOT_TEXT). The title
+ * comes with the first text: on a short page one RegExp run tests both, and V8 compiles the pattern once, not once for a short string and again for a long one. Joined, not concatenated: `+`
  * makes a string of two, which V8 reads unit by unit ~2 times slower than one (the scanner reads every unit). The
  * copy pays even for the body's text alone: the scanner read `body.textContent` as the browser gave it slower than
  * the joined copy (1MB-none 35.7 against 28.2 ms, A/B in the bench's harness).
@@ -109,7 +117,11 @@ function framesText(doc: Document, depth = 0): string {
 function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
   let title = `${document.title}\n`;
   if (body) {
-    for (const text of long ? joinedParts(textParts(body, PART_ELEMENTS), PIECE_CHARS, ANCHOR_REACH) : [body.textContent ?? '']) {
+    const omit = omitted(body, NOT_TEXT, OMIT_MIN_CHARS);
+    const texts = long
+      ? joinedParts(textParts(body, PART_ELEMENTS, omit), PIECE_CHARS, ANCHOR_REACH)
+      : [omit ? [...textParts(body, PART_ELEMENTS, omit)].join('') : (body.textContent ?? '')];
+    for (const text of texts) {
       yield title ? [title, text].join('') : text;
       title = '';
     }
@@ -237,7 +249,8 @@ export default defineUnlistedScript(() => {
     pending = new Set();
     const found: QuickWindows = { windows: [], complete: true };
     for (const node of nodes) {
-      if (!node.isConnected) continue;
+      // An added script (a single-page app's data) is no page text.
+      if (!node.isConnected || NOT_TEXT.includes((node as Element).localName)) continue;
       const light = node.textContent ?? '';
       // A shell that fills its light DOM (most single-page apps) is no longer thin: no more element scans.
       lightChars += light.length;

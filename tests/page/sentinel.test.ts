@@ -74,6 +74,22 @@ describe('sentinel', () => {
     expect(windows!.join('').length).toBeLessThan(2_000);
   });
 
+  it("leaves out a page's script data: a name there alone is not asked about", async () => {
+    const data = JSON.stringify({ related: Array.from({ length: 1_000 }, (_, i) => `Crocus City Hall attack, story ${i}`) });
+    await start(`<p>A recipe for lemon cake.</p><script type="application/json">${data}</script>`);
+    expect(questions).toEqual([]);
+    // Nor a script added later.
+    const script = document.createElement('script');
+    script.textContent = data;
+    document.body.append(script);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(questions).toEqual([]);
+    // The page's own text still is.
+    document.body.insertAdjacentHTML('afterbegin', ATTACK);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(questions).toHaveLength(1);
+  });
+
   it('tests text added later, once per batch, and asks about it', async () => {
     await start('<p>A recipe for lemon cake.</p>');
     const added = document.createElement('div');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinedParts, textParts } from '@/lib/page/text-parts';
+import { joinedParts, omitted, textParts } from '@/lib/page/text-parts';
 import { buildPage, pageSpec } from '../property/dom-gen';
 
 afterEach(() => document.body.replaceChildren());
@@ -36,6 +36,46 @@ describe('textParts', () => {
     const body = html('<div><div><div><p>one</p><p>two</p></div></div></div>');
     expect([...textParts(body, 1)]).toEqual(['one', 'two']);
     expect([...textParts(html(''), 0)]).toEqual([]);
+  });
+});
+
+describe('textParts without the omitted elements', () => {
+  const JSON_DATA = `{"related":["Crocus City Hall","${'x'.repeat(40)}"]}`;
+
+  it('leaves out the text of scripts and style sheets, and nothing else', () => {
+    const body = html(
+      `<main><p>Lead <b>text</b></p><script type="application/json">${JSON_DATA}</script><div><p>Body</p><style>p{color:red}</style><p>end</p></div></main><script>var a=1</script> tail`,
+    );
+    const omit = omitted(body, ['script', 'style'], 0)!;
+    expect(omit.elements.size).toBe(3);
+    for (const limit of [0, 1, 3, 100]) expect([...textParts(body, limit, omit)].join('')).toBe('Lead textBodyend tail');
+  });
+
+  it('is null when the omitted text is shorter than the minimum (reading around it would cost more)', () => {
+    const body = html(`<p>Text</p><script>${JSON_DATA}</script>`);
+    expect(omitted(body, ['script'], JSON_DATA.length + 1)).toBeNull();
+    expect(omitted(body, ['script'], JSON_DATA.length)).not.toBeNull();
+    expect(omitted(html('<p>No script</p>'), ['script'], 0)).toBeNull();
+  });
+
+  it('gives every other text node exactly once, in order (property)', () => {
+    fc.assert(
+      fc.property(pageSpec, fc.constantFrom(0, 1, 3, 1_000), fc.nat(), (spec, limit, seed) => {
+        buildPage(document, document.body, spec);
+        // Scripts dropped in at places drawn from the seed.
+        const all = [...document.body.querySelectorAll('*'), document.body];
+        for (let i = 0; i < 3; i++) {
+          const script = document.createElement('script');
+          script.textContent = `data${i}`;
+          all[(seed + i * 7) % all.length]!.append(script);
+        }
+        const expected: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.localName !== 'script') expected.push((n as Text).data);
+        expect([...textParts(document.body, limit, omitted(document.body, ['script'], 0))].join('')).toBe(expected.join(''));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
