@@ -44,6 +44,7 @@ function merged(a: QuickWindows, b: QuickWindows): QuickWindows {
   const windows = [...a.windows, ...b.windows];
   return { windows: windows.slice(0, MAX_WINDOWS), complete: a.complete && b.complete && windows.length <= MAX_WINDOWS };
 }
+
 /**
  * A page whose light DOM holds less text than this is read with its open shadow roots too (an app shell whose
  * articles render in web components); other pages skip the search for them, which visits every element.
@@ -79,10 +80,10 @@ const LONG_PAGE_ELEMENTS = 16_384;
 const PART_ELEMENTS = 256;
 const PIECE_CHARS = 1 << 15;
 /**
- * Elements whose text is no page text (inline scripts' code and data, style sheets), which the
- * page script does not read either: a news page's body often holds hundreds of KB of JSON, whose testing would cost
- * more than its article's, and whose names (a list of related stories) would bring the page script for nothing.
- * Their text is left out when it amounts to OMIT_MIN_CHARS (below that, reading around them costs more).
+ * Elements whose text is no page text (inline scripts' code and data, style sheets), which the page script does not
+ * read either: a news page's body often holds hundreds of KB of JSON, whose testing would cost more than its
+ * article's, and whose names (a list of related stories) would bring the page script for nothing. Their text is
+ * left out when it amounts to OMIT_MIN_CHARS (below that, reading around them costs more than testing them).
  */
 const NOT_TEXT = ['script', 'style'];
 const OMIT_MIN_CHARS = 1 << 14;
@@ -109,10 +110,11 @@ function framesText(doc: Document, depth = 0): string {
  * The page's text: its title and its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no
  * string of the whole page; each part begins with the end of the one before, so no name is cut in two), then its
  * same-origin frames'; without the text of scripts and style sheets when they hold much (NOT_TEXT). The title
- * comes with the first text: on a short page one RegExp run tests both, and V8 compiles the pattern once, not once for a short string and again for a long one. Joined, not concatenated: `+`
- * makes a string of two, which V8 reads unit by unit ~2 times slower than one (the scanner reads every unit). The
- * copy pays even for the body's text alone: the scanner read `body.textContent` as the browser gave it slower than
- * the joined copy (1MB-none 35.7 against 28.2 ms, A/B in the bench's harness).
+ * comes with the first text: on a short page one RegExp run tests both, and V8 compiles the pattern once, not once
+ * for a short string and again for a long one. Joined, not concatenated: `+` makes a string of two, which V8 reads
+ * unit by unit ~2 times slower than one (the scanner reads every unit). The copy pays even for the body's text
+ * alone: the scanner read `body.textContent` as the browser gave it slower than the joined copy (1MB-none 35.7
+ * against 28.2 ms, A/B in the bench's harness).
  */
 function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
   let title = `${document.title}\n`;

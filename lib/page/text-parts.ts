@@ -12,9 +12,8 @@ const TEXT = 3;
 const CDATA = 4;
 
 /**
- * Elements under a root whose text is not page text (inline scripts' code and JSON, style sheets, `noscript`
- * markup: the page script's walk skips them too, lib/page/blocks.ts), with the elements that hold them: `textParts`
- * leaves their text out.
+ * Elements under a root whose text is not page text (inline scripts' code and JSON, style sheets: the page script's
+ * walk skips them too, lib/page/blocks.ts), with the elements that hold them: `textParts` leaves their text out.
  */
 export interface Omitted {
   elements: ReadonlySet<Element>;
@@ -25,8 +24,8 @@ export interface Omitted {
 /**
  * The elements under `root` of the tags `tags`, when their text is at least `minChars` long (else null: reading
  * the text in parts around them would cost more than testing it). Their text is measured by length, not copied.
- * Found with one tag's collection at a time: a query with a selector list cost more than twice as much (0.33 ms
- * against 0.15 on a page of 6,300 elements, Chromium).
+ * Found with one tag's collection at a time: a query with the selector list `script, style, noscript` cost 0.33 ms
+ * on a page of 6,300 elements, the `script` collection 0.09 (Chromium).
  */
 export function omitted(root: Element, tags: readonly string[], minChars: number): Omitted | null {
   const found: Element[] = [];
