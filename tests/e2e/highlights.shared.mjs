@@ -1,8 +1,8 @@
 // Highlights, shared by highlights.chromium.test.mjs and highlights.firefox.test.mjs: the same checks against the built
 // extension in both browsers. The page adapter (lib/page) registers CSS Custom Highlights on a static article, on
 // content a page adds later, inside an open shadow root; none on a page about crocus flowers; no page script at all on
-// a page that only names Moscow (until text about the attack is added); and the page's DOM is never changed (only
-// our own UI host is added).
+// a page that only names Moscow (until text about the attack is added) nor on one that names the attack only in its
+// script data; and the page's DOM is never changed (only our own UI host is added).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXTURES, serve, waitFor } from './harness.mjs';
@@ -224,6 +224,23 @@ export function highlightsSuite({ name, launch }) {
     assert.ok(after.event.length >= 1);
     assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
     assert.equal(await page.evaluate(() => window.__windowMessages), 0, 'the page script posted a message to the page');
+    await page.close();
+  });
+
+  test("a page whose only mention is in its script data (related stories as JSON) gets no page script", async () => {
+    const page = await open('highlight-script-data.html');
+    await new Promise((r) => setTimeout(r, 2500));
+    const before = await state(page);
+    assert.deepEqual([...before.event, ...before.entity], []);
+    assert.equal(before.bodyUnchanged, true);
+    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 0, 'page script injected for names in script data');
+    // The page's own text is still read: a paragraph about the attack brings the page script and its highlights.
+    await page.evaluate(() => window.addAttack());
+    await waitFor(async () => {
+      const st = await state(page);
+      return st.event.some((r) => r.text.includes('Crocus City Hall')) && st;
+    }, { what: `${name}: highlights on the paragraph added to the page with script data` });
+    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
     await page.close();
   });
 
