@@ -4,8 +4,8 @@
 // Chromium. Prints a table and one closing JSON line; writes bench-output/bench.json and bench-output/bench.svg.
 // It reports, it does not test: the exit code is 0 even when a budget fails (a "BUDGET FAILED:" line says so).
 //
-//   npm run bench                  full run (~18 min on 2 cores)
-//   npm run bench -- --quick       ~3 min subset (5 KB and 1 MB: no mention, decoy and many, static; no profile)
+//   npm run bench                  full run (~19 min on 2 cores)
+//   npm run bench -- --quick       ~5 min subset (5 KB and 1 MB: no mention, decoy and many, static; no profile)
 //   options: --runs N (default 7, 5 on 1 MB, 2 on 10 MB)  --sizes 5KB,100KB,1MB,10MB  --dynamic 1MB (sizes with dynamic pages)
 //            --mode settled|load  --ext DIR (a built chrome-mv3 folder)  --build (build ours with WXT into a temp
 //            folder first)  --no-peer  --peer-naive (mark(aliases): one pass per alias)  --no-ui  --no-profile
