@@ -52,13 +52,13 @@ async function metrics(cdp) {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/** Polls of 100 ms without main-thread work that end a measurement: 1.2 s, past the page script's deferred steps. */
+const SETTLED_QUIET_POLLS = 12;
+
 /**
  * Waits until the main thread is quiet: TaskDuration grows by less than `epsMs` across `quietPolls` consecutive
  * polls `pollMs` apart (or `capMs` passes). Same rule for every configuration. Returns the last metrics.
  */
-/** Polls of 100 ms without main-thread work that end a measurement: 1.2 s, past the page script's deferred steps. */
-const SETTLED_QUIET_POLLS = 12;
-
 export async function waitQuiet(cdp, { pollMs = 100, epsMs = 1, quietPolls = 2, capMs = 120000 } = {}) {
   const deadline = Date.now() + capMs;
   let last = await metrics(cdp);

@@ -205,44 +205,38 @@ export function highlightsSuite({ name, launch }) {
     await page.close();
   });
 
-  test('a page that names Moscow and a concert gets no page script until text about the attack is added', async () => {
-    const page = await open('highlight-moscow.html');
-    // The sentinel matched "Moscow" and "concert"; the background found nothing in the text around the matches
-    // that could make the page about the attack, so the page script was never injected.
+  /**
+   * A page whose text the sentinel matched but which cannot be about the attack: no page script is injected (its
+   * fixture loads page-script-probe.js, which counts the starts), until text about the attack is added.
+   */
+  async function noPageScriptUntilAttack(fixture, why) {
+    const page = await open(fixture);
     await new Promise((r) => setTimeout(r, 2500));
     const before = await state(page);
     assert.deepEqual([...before.event, ...before.entity], []);
     assert.equal(before.uiHosts, 0);
     assert.equal(before.bodyUnchanged, true);
-    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 0, 'page script injected on a page that only names Moscow');
+    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 0, `page script injected on a page that ${why}`);
     // The sentinel kept watching: a paragraph about the attack brings the page script and its highlights.
     await page.evaluate(() => window.addAttack());
     const after = await waitFor(async () => {
       const st = await state(page);
       return st.event.some((r) => r.text.includes('Crocus City Hall')) && st;
-    }, { what: `${name}: highlights on the paragraph added later` });
+    }, { what: `${name}: highlights on the paragraph added to ${fixture}` });
     assert.ok(after.event.length >= 1);
     assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
     assert.equal(await page.evaluate(() => window.__windowMessages), 0, 'the page script posted a message to the page');
     await page.close();
-  });
+  }
 
-  test("a page whose only mention is in its script data (related stories as JSON) gets no page script", async () => {
-    const page = await open('highlight-script-data.html');
-    await new Promise((r) => setTimeout(r, 2500));
-    const before = await state(page);
-    assert.deepEqual([...before.event, ...before.entity], []);
-    assert.equal(before.bodyUnchanged, true);
-    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 0, 'page script injected for names in script data');
-    // The page's own text is still read: a paragraph about the attack brings the page script and its highlights.
-    await page.evaluate(() => window.addAttack());
-    await waitFor(async () => {
-      const st = await state(page);
-      return st.event.some((r) => r.text.includes('Crocus City Hall')) && st;
-    }, { what: `${name}: highlights on the paragraph added to the page with script data` });
-    assert.equal(await page.evaluate(() => window.__pageScriptStarts), 1);
-    await page.close();
-  });
+  // The sentinel matched "Moscow" and "concert"; the background found nothing in the text around the matches that
+  // could make the page about the attack.
+  test('a page that names Moscow and a concert gets no page script until text about the attack is added', () =>
+    noPageScriptUntilAttack('highlight-moscow.html', 'only names Moscow'));
+
+  // The sentinel leaves script data out of its read (entrypoints/sentinel.ts NOT_TEXT).
+  test('a page whose only mention is in its script data (related stories as JSON) gets no page script', () =>
+    noPageScriptUntilAttack('highlight-script-data.html', 'names the attack only in script data'));
 
   return { get server() { return server; } };
 }
