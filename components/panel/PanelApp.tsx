@@ -105,11 +105,15 @@ export function PanelApp({ pack, params = { overlay: false }, api = backgroundAp
     return undefined;
   }, [api, loadPage, params.tabId, params.visit]);
 
-  // ... and starts afresh: the summary (under the entity's card, if any) from the top.
+  // ... and starts afresh: the summary (under the entity's card, if any) from the top. Not on the first visit: the
+  // panel is fresh then, and a frame opened before it was ready was shown, and may have been used, before the
+  // message naming that visit arrived.
   const lastVisit = useRef(params.visit);
   useEffect(() => {
     if (params.visit === lastVisit.current) return;
+    const first = lastVisit.current === undefined;
     lastVisit.current = params.visit;
+    if (first) return;
     setTab('summary');
     setFilter({ actor: '', type: '' });
     setShowFocus(true);

@@ -23,12 +23,10 @@ export function PopupApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [count, setCount] = useState<number | null>(null);
   const [host, setHost] = useState<string | undefined>();
-  const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    void browser.windows.getCurrent().then((w) => setWindowId(w.id));
     void sendToBackground({ type: 'page/context' })
       .then((ctx) => {
         setCount(ctx ? ctx.mentions.length : 0);
@@ -41,9 +39,11 @@ export function PopupApp() {
     change.then(setSettings, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
 
   const openPanel = () => {
-    // Synchronous in the click handler: both browsers only open their panel in response to a user action.
+    // Synchronous in the click handler: both browsers only open their panel in response to a user action. The
+    // popup's window by its constant, not by an id looked up when the popup opened: a click before that answer
+    // came opened nothing.
     if (import.meta.env.FIREFOX) void (browser as unknown as { sidebarAction: SidebarAction }).sidebarAction.open();
-    else if (windowId !== undefined) void browser.sidePanel.open({ windowId });
+    else void browser.sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT });
     window.close();
   };
 

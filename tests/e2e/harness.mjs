@@ -18,3 +18,40 @@ export function pointOnHighlight(page, name) {
     return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
   }, name);
 }
+
+/**
+ * Runs `steps` against `page` and closes the page after. When they fail, the error says what the page's frames
+ * showed and what the page, its frames and the extension's worker logged as errors or warnings: a failure on a
+ * machine we cannot watch (CI) then explains itself.
+ */
+export async function onPage(page, steps, { worker } = {}) {
+  const said = [];
+  const onConsole = (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') said.push(`${m.type()}: ${m.text()}`);
+  };
+  const onError = (e) => said.push(`page error: ${e.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  worker?.on('console', onConsole);
+  try {
+    return await steps();
+  } catch (err) {
+    const frames = await Promise.all(
+      page.frames().map(async (f) => {
+        const state = await f
+          .evaluate(() => `${document.readyState}, text: ${(document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 160)}`)
+          .catch((e) => `not readable (${e.message.split('\n')[0]})`);
+        return `${f.url().slice(0, 100)}${f.isDetached() ? ' (detached)' : ''}: ${state}`;
+      }),
+    );
+    const hosts = await page
+      .evaluate(() => [...document.querySelectorAll('crocus-context-card, crocus-context-panel')].map((h) => `${h.localName} display=${h.style.display || 'default'}`))
+      .catch(() => []);
+    throw new Error(`${err.message}\nframes:\n  ${frames.join('\n  ')}\nour hosts: ${hosts.join(', ') || 'none'}\nlogged:\n  ${said.slice(-20).join('\n  ') || 'nothing'}`, { cause: err });
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+    worker?.off('console', onConsole);
+    await page.close().catch(() => {});
+  }
+}
