@@ -55,7 +55,7 @@ test('hovering a highlight shows the card with the current casualty figure; Esc 
     assert.ok(point, 'an event highlight is on screen');
     await page.mouse.move(point.x, point.y);
     const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 3000 });
+    await card.waitFor({ timeout: 10000 });
     const text = await card.textContent();
     assert.match(text, /149 dead/);
     assert.match(text, /Open panel/);
@@ -63,7 +63,7 @@ test('hovering a highlight shows the card with the current casualty figure; Esc 
     const box = await card.boundingBox();
     assert.ok(box.y > point.y || box.y + box.height < point.y, 'card is above or below the hovered line');
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached', timeout: 2000 });
+    await card.waitFor({ state: 'detached', timeout: 5000 });
   });
 });
 
@@ -73,7 +73,7 @@ test('an entity highlight shows who it is and its claims', async () => {
     assert.ok(point, 'an entity highlight is on screen');
     await page.mouse.move(point.x, point.y);
     const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 3000 });
+    await card.waitFor({ timeout: 10000 });
     assert.ok((await card.locator('h2').textContent()).length > 0);
   });
 });
@@ -83,7 +83,7 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
     const entityPoint = await pointOnHighlight(page, 'crocus-entity');
     await page.mouse.move(entityPoint.x, entityPoint.y);
     const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 3000 });
+    await card.waitFor({ timeout: 10000 });
     const name = (await card.locator('h2').textContent()).trim();
     // Loaded ahead, and nothing of it shows before the click.
     const frame = await waitFor(() => page.frames().find((f) => f.url().includes('sidepanel.html')), { what: 'the panel frame loaded ahead' });
@@ -105,7 +105,7 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
     // Opened again, from the event's card: the same document, now on the summary.
     const eventPoint = await pointOnHighlight(page, 'crocus-event');
     await page.mouse.move(eventPoint.x, eventPoint.y);
-    await card.waitFor({ timeout: 3000 });
+    await card.waitFor({ timeout: 10000 });
     await card.getByRole('button', { name: 'Open panel' }).click();
     await waitFor(async () => (await frame.frameElement()).isVisible(), { what: 'the panel shown again' });
     await waitFor(() => frame.evaluate(() => !document.getElementById('entity-focus')), { what: 'the summary without the entity card' });
@@ -190,7 +190,7 @@ test('a sentence reporting a known claim is annotated; its card shows the claim 
     await page.mouse.move(moved.x - 3, moved.y);
     await page.mouse.move(moved.x, moved.y);
     const card = page.getByTestId('crocus-claim-card');
-    await card.waitFor({ timeout: 3000 });
+    await card.waitFor({ timeout: 10000 });
     assert.equal(await card.getAttribute('data-claim'), 'C10');
     const text = await card.textContent();
     assert.match(text, /Vladimir Putin/);
