@@ -2,7 +2,7 @@
 // browser adds it before it builds each page and painting highlights later costs no restyle of the whole page.
 import '@/lib/page/highlight.css';
 import quick, { folded, groups, plan } from 'virtual:crocus/quick';
-import { createQuickScanner } from '@/lib/recognize/quick-scanner';
+import { createQuickScanner, QUICK_SCAN_MIN } from '@/lib/recognize/quick-scanner';
 import { ANCHOR_REACH, type QuickWindows } from '@/lib/recognize/quick';
 import { coveringWindow, FRAME_CANDIDATE_EVENT } from '@/lib/page/frames';
 import { openShadowRoots } from '@/lib/page/shadow-roots';
@@ -80,6 +80,19 @@ const LONG_PAGE_ELEMENTS = 16_384;
 const PART_ELEMENTS = 256;
 const PIECE_CHARS = 1 << 15;
 /**
+ * A page of more than BIG_PAGE_ELEMENTS elements whose HTML came to BIG_PAGE_BYTES or more (a long article or
+ * thread: the 1 MB benchmark page has ~6,300 elements and 1.3 MB) is read in parts too, and tested as pieces when
+ * the parts add up to QUICK_SCAN_MIN characters. Its text as one string (2 MB for 1 M characters) and the copy the
+ * scanner reads helped start a major garbage collection while the page script worked: 1MB-few 127-137 -> 98-104 ms
+ * in three A/Bs (8 rounds interleaved, twentieth session), 1MB-many the same (135 -> 133), the longest task on 1 MB
+ * pages 14-17 -> 12.5-13.5 ms; on 1MB-none reading the parts costs our script 0.3-0.9 ms more, which the page's
+ * total does not show beyond its noise (25.6 against 25.1 ms in 16 rounds). Not on every page of that many
+ * elements: reading the parts of a page of 10,000 elements and 100 KB of text cost +0.6-0.9 ms (eighteenth
+ * session), and such a page's HTML is far smaller.
+ */
+const BIG_PAGE_ELEMENTS = 4_096;
+const BIG_PAGE_BYTES = 512 * 1024;
+/**
  * Elements whose text is no page text (inline scripts' code and data, style sheets), which the page script does not
  * read either: a news page's body often holds hundreds of KB of JSON, whose testing would cost more than its
  * article's, and whose names (a list of related stories) would bring the page script for nothing. Their text is
@@ -106,27 +119,41 @@ function framesText(doc: Document, depth = 0): string {
   return text;
 }
 
+/** The size of the page's HTML as it came over the network (0 when the browser does not say). */
+const htmlBytes = () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.decodedBodySize ?? 0;
+
 /**
- * The page's text: its title and its body's, in parts when the page is long (`long`: lib/page/text-parts.ts, no
- * string of the whole page; each part begins with the end of the one before, so no name is cut in two), then its
- * same-origin frames'; without the text of scripts and style sheets when they hold much (NOT_TEXT). The title
- * comes with the first text: on a short page one RegExp run tests both, and V8 compiles the pattern once, not once
- * for a short string and again for a long one. Joined, not concatenated: `+` makes a string of two, which V8 reads
- * unit by unit ~2 times slower than one (the scanner reads every unit). The copy pays even for the body's text
- * alone: the scanner read `body.textContent` as the browser gave it slower than the joined copy (1MB-none 35.7
- * against 28.2 ms, A/B in the bench's harness).
+ * The body's text: whole (`textContent`), or read in parts (lib/page/text-parts.ts: no string of the whole page)
+ * when the page is long, when its HTML is big, or when scripts' and style sheets' text is to be left out
+ * (NOT_TEXT). Parts are joined into one text, or into pieces (`pieces`) when they come to QUICK_SCAN_MIN characters
+ * or more, each beginning with the end of the one before, so no name is cut in two. A long page's parts are read as
+ * the pieces are tested (its pieces are not all held at once).
  */
-function* pageText(body: HTMLElement | null, long: boolean): Generator<string, void, undefined> {
+function bodyText(body: HTMLElement | null): { texts: Iterable<string>; pieces: boolean } {
+  if (!body) return { texts: [], pieces: false };
+  const omit = omitted(body, NOT_TEXT, OMIT_MIN_CHARS);
+  const elements = body.getElementsByTagName('*').length;
+  if (elements > LONG_PAGE_ELEMENTS) return { texts: joinedParts(textParts(body, PART_ELEMENTS, omit), PIECE_CHARS, ANCHOR_REACH), pieces: true };
+  if (!omit && !(elements > BIG_PAGE_ELEMENTS && htmlBytes() >= BIG_PAGE_BYTES)) return { texts: [body.textContent ?? ''], pieces: false };
+  const parts = [...textParts(body, PART_ELEMENTS, omit)];
+  let chars = 0;
+  for (const part of parts) chars += part.length;
+  return chars < QUICK_SCAN_MIN ? { texts: [parts.join('')], pieces: false } : { texts: joinedParts(parts, PIECE_CHARS, ANCHOR_REACH), pieces: true };
+}
+
+/**
+ * The page's text: its title with the body's first text (on a short page one RegExp run tests both, and V8
+ * compiles the pattern once, not once for a short string and again for a long one), the body's other texts, then
+ * its same-origin frames'. Joined, not concatenated: `+` makes a string of two, which V8 reads unit by unit ~2 times
+ * slower than one (the scanner reads every unit). The copy pays even for the body's text alone: the scanner read
+ * `body.textContent` as the browser gave it slower than the joined copy (1MB-none 35.7 against 28.2 ms, A/B in the
+ * bench's harness).
+ */
+function* pageText(body: Iterable<string>): Generator<string, void, undefined> {
   let title = `${document.title}\n`;
-  if (body) {
-    const omit = omitted(body, NOT_TEXT, OMIT_MIN_CHARS);
-    const texts = long
-      ? joinedParts(textParts(body, PART_ELEMENTS, omit), PIECE_CHARS, ANCHOR_REACH)
-      : [omit ? [...textParts(body, PART_ELEMENTS, omit)].join('') : (body.textContent ?? '')];
-    for (const text of texts) {
-      yield title ? [title, text].join('') : text;
-      title = '';
-    }
+  for (const text of body) {
+    yield title ? [title, text].join('') : text;
+    title = '';
   }
   yield title + framesText(document);
 }
@@ -278,12 +305,11 @@ export default defineUnlistedScript(() => {
     let found: QuickWindows = { windows: [], complete: true };
     let earlyAsks = 0;
     let taskStart = performance.now();
-    const body = document.body;
-    // A long page, read in parts: the scanner (not the RegExp) tests them from the first, as it would the whole.
-    const long = !!body && body.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
-    for (const text of pageText(body, long)) {
+    // Pieces of a long text: the scanner (not the RegExp) tests them from the first, as it would the whole.
+    const { texts, pieces } = bodyText(document.body);
+    for (const text of pageText(texts)) {
       lightChars += text.length;
-      const total = long ? Infinity : lightChars;
+      const total = pieces ? Infinity : lightChars;
       // The RegExp (a shorter text) tests it whole; the scanner in stretches of the one string, between which the
       // task may end.
       const step = scanner.scans(total) ? SLICE_CHARS : text.length;

@@ -90,6 +90,34 @@ describe('sentinel', () => {
     expect(questions).toHaveLength(1);
   });
 
+  it('reads a long article whose HTML is big in parts, never as one string, and finds a name at its end', async () => {
+    // 5,000 paragraphs, 650 K characters, the attack in the last: its HTML as the browser would report it.
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ decodedBodySize: 700_000 } as unknown as PerformanceEntry]);
+    const filler = `<p>${'Filler about the weather and the harvest, again. '.repeat(3)}</p>`;
+    const html = filler.repeat(5_000) + ATTACK;
+    let proto = Object.getPrototypeOf(document.body) as object;
+    while (!Object.getOwnPropertyDescriptor(proto, 'textContent')) proto = Object.getPrototypeOf(proto) as object;
+    const whole = Object.getOwnPropertyDescriptor(proto, 'textContent')!;
+    let wholeReads = 0;
+    Object.defineProperty(document.body, 'textContent', {
+      configurable: true,
+      get() {
+        wholeReads++;
+        return whole.get!.call(this);
+      },
+    });
+    try {
+      await start(html);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(questions).toHaveLength(1);
+      expect(questions[0]!.message.windows?.some((w) => w.includes('Crocus City Hall'))).toBe(true);
+      expect(wholeReads).toBe(0);
+    } finally {
+      delete (document.body as { textContent?: unknown }).textContent;
+      vi.restoreAllMocks();
+    }
+  });
+
   it('tests text added later, once per batch, and asks about it', async () => {
     await start('<p>A recipe for lemon cake.</p>');
     const added = document.createElement('div');
