@@ -20,6 +20,20 @@ export function pointOnHighlight(page, name) {
 }
 
 /**
+ * Viewport point in the claim sentence (`crocus-claim` highlight) whose text starts with `prefix`, scrolled to 300 px
+ * below the top first; null when no such sentence is annotated.
+ */
+export function pointOnClaim(page, prefix) {
+  return page.evaluate((p) => {
+    const range = [...(CSS.highlights.get('crocus-claim') ?? [])].find((r) => r.toString().startsWith(p));
+    if (!range) return null;
+    scrollBy(0, range.getClientRects()[0].top - 300);
+    const r = range.getClientRects()[0];
+    return { x: r.left + 10, y: r.top + r.height / 2 };
+  }, prefix);
+}
+
+/**
  * Runs `steps` against `page` and closes the page after. When they fail, the error says what the page's frames
  * showed and what the page, its frames and the extension's worker logged as errors or warnings: a failure on a
  * machine we cannot watch (CI) then explains itself.

@@ -3,7 +3,7 @@
 // native side panel opened from the toolbar popup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight, onPage } from './harness.mjs';
+import { launchChromium, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight, pointOnClaim, onPage } from './harness.mjs';
 
 let browser;
 let server;
@@ -43,6 +43,16 @@ async function openPanelFrom(page, card) {
   return frame;
 }
 
+/** Rests the pointer on the first `name` highlight; returns the point and the hover card, once it is shown. */
+async function hoverHighlight(page, name) {
+  const point = await pointOnHighlight(page, name);
+  assert.ok(point, `a ${name} highlight is on screen`);
+  await page.mouse.move(point.x, point.y);
+  const card = page.getByTestId('crocus-card');
+  await card.waitFor({ timeout: 10000 });
+  return { point, card };
+}
+
 async function axe(page, frame = page) {
   await frame.evaluate(axeSource);
   const result = await frame.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -51,11 +61,7 @@ async function axe(page, frame = page) {
 
 test('hovering a highlight shows the card with the current casualty figure; Esc closes it', async () => {
   await onSeed(async (page) => {
-    const point = await pointOnHighlight(page, 'crocus-event');
-    assert.ok(point, 'an event highlight is on screen');
-    await page.mouse.move(point.x, point.y);
-    const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 10000 });
+    const { point, card } = await hoverHighlight(page, 'crocus-event');
     const text = await card.textContent();
     assert.match(text, /149 dead/);
     assert.match(text, /Open panel/);
@@ -69,21 +75,14 @@ test('hovering a highlight shows the card with the current casualty figure; Esc 
 
 test('an entity highlight shows who it is and its claims', async () => {
   await onSeed(async (page) => {
-    const point = await pointOnHighlight(page, 'crocus-entity');
-    assert.ok(point, 'an entity highlight is on screen');
-    await page.mouse.move(point.x, point.y);
-    const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 10000 });
+    const { card } = await hoverHighlight(page, 'crocus-entity');
     assert.ok((await card.locator('h2').textContent()).length > 0);
   });
 });
 
 test('the panel loads hidden while the card shows, opens for the name hovered, again without reloading, and takes no orders from the page', async () => {
   await onSeed(async (page) => {
-    const entityPoint = await pointOnHighlight(page, 'crocus-entity');
-    await page.mouse.move(entityPoint.x, entityPoint.y);
-    const card = page.getByTestId('crocus-card');
-    await card.waitFor({ timeout: 10000 });
+    const { card } = await hoverHighlight(page, 'crocus-entity');
     const name = (await card.locator('h2').textContent()).trim();
     // Loaded ahead, and nothing of it shows before the click.
     const frame = await waitFor(() => page.frames().find((f) => f.url().includes('sidepanel.html')), { what: 'the panel frame loaded ahead' });
@@ -103,9 +102,7 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
     await waitFor(async () => !(await (await frame.frameElement()).isVisible()), { what: 'the panel closed' });
     assert.notEqual(await page.evaluate(() => document.activeElement?.localName), 'crocus-context-panel', 'focus left the hidden panel');
     // Opened again, from the event's card: the same document, now on the summary.
-    const eventPoint = await pointOnHighlight(page, 'crocus-event');
-    await page.mouse.move(eventPoint.x, eventPoint.y);
-    await card.waitFor({ timeout: 10000 });
+    await hoverHighlight(page, 'crocus-event');
     await card.getByRole('button', { name: 'Open panel' }).click();
     await waitFor(async () => (await frame.frameElement()).isVisible(), { what: 'the panel shown again' });
     await waitFor(() => frame.evaluate(() => !document.getElementById('entity-focus')), { what: 'the summary without the entity card' });
@@ -114,8 +111,7 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
     // Turned off on this site from the card: the panel's frame goes with the highlights.
     await frame.locator('body').press('Escape');
     await page.mouse.move(1, 1);
-    const again = await pointOnHighlight(page, 'crocus-event');
-    await page.mouse.move(again.x, again.y);
+    await hoverHighlight(page, 'crocus-event');
     await card.getByRole('button', { name: "Don't highlight on this site" }).click();
     try {
       await waitFor(() => page.evaluate(() => !document.querySelector('crocus-context-panel') && !(CSS.highlights.get('crocus-event')?.size)), { what: 'no panel frame and no highlight left' });
@@ -127,9 +123,8 @@ test('the panel loads hidden while the card shows, opens for the name hovered, a
 
 test('Open panel from the card overlays the panel, which lists and reveals the page mentions', async () => {
   await onSeed(async (page) => {
-    const point = await pointOnHighlight(page, 'crocus-event');
-    await page.mouse.move(point.x, point.y);
-    const frame = await openPanelFrom(page, page.getByTestId('crocus-card'));
+    const { card } = await hoverHighlight(page, 'crocus-event');
+    const frame = await openPanelFrom(page, card);
     await frame.getByRole('tab', { name: /Mentions/ }).click();
     const mentionButtons = frame.locator('[data-testid=mention-item]');
     await mentionButtons.first().waitFor({ timeout: 10000 });
@@ -175,20 +170,10 @@ test('a sentence reporting a known claim is annotated; its card shows the claim 
   await onSeed(async (page) => {
     await page.waitForFunction(() => (CSS.highlights.get('crocus-claim')?.size ?? 0) > 0, null, { timeout: 10000 });
     // "Three days before the attack, President Putin accused Washington of blackmail": Putin's 19 March claim (C10).
-    const point = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
-      const r = range?.getClientRects()[0];
-      return r ? { x: r.left + 10, y: r.top + r.height / 2 } : null;
-    });
+    const point = await pointOnClaim(page, 'Three days before');
     assert.ok(point, 'the Putin sentence is annotated');
-    await page.evaluate(({ y }) => scrollBy(0, y - 300), point);
-    const moved = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
-      const r = range.getClientRects()[0];
-      return { x: r.left + 10, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(moved.x - 3, moved.y);
-    await page.mouse.move(moved.x, moved.y);
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y);
     const card = page.getByTestId('crocus-claim-card');
     await card.waitFor({ timeout: 10000 });
     assert.equal(await card.getAttribute('data-claim'), 'C10');

@@ -2,7 +2,7 @@
 // axe-core on the panel, and the native sidebar opened from the popup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight } from './harness.mjs';
+import { launchFirefox, serve, seedPageHtml, waitFor, axeSource, pointOnHighlight, pointOnClaim } from './harness.mjs';
 
 let ff;
 let server;
@@ -97,15 +97,8 @@ test('the panel passes axe-core and the sidebar opens from the popup', async () 
 test('a sentence reporting a known claim is annotated and its card shows the claim and what contradicts it', async () => {
   const page = await openSeed();
   await page.waitForFunction(() => (CSS.highlights.get('crocus-claim')?.size ?? 0) > 0, { timeout: 10000 });
-  await page.evaluate(() => {
-    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
-    scrollBy(0, range.getClientRects()[0].top - 300);
-  });
-  const point = await page.evaluate(() => {
-    const range = [...CSS.highlights.get('crocus-claim')].find((r) => r.toString().startsWith('Three days before'));
-    const r = range.getClientRects()[0];
-    return { x: r.left + 10, y: r.top + r.height / 2 };
-  });
+  const point = await pointOnClaim(page, 'Three days before');
+  assert.ok(point, 'the Putin sentence is annotated');
   await page.mouse.move(point.x - 3, point.y);
   await page.mouse.move(point.x, point.y);
   const card = await waitFor(
