@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { crocusPack } from './lib/build/pack-plugin';
+import { compileHints } from './lib/build/compile-hints';
 
 /** Fixed Firefox add-on id: keeps storage across reinstalls and gives tests a known moz-extension host. */
 export const GECKO_ID = 'crocus-context@crocus-context.org';
@@ -9,8 +10,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers on Manifest V3 (Firefox 140 ESR and later support everything we use).
   manifestVersion: 3,
-  // crocusPack validates the knowledge pack at build start (a broken pack fails the build) and serves it.
-  vite: () => ({ plugins: [preact(), crocusPack()] }),
+  // crocusPack validates the knowledge pack at build start (a broken pack fails the build) and serves it;
+  // compileHints has V8 compile the page script whole when it is injected (lib/build/compile-hints.ts).
+  vite: () => ({ plugins: [preact(), crocusPack(), compileHints(['page.js'])] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
